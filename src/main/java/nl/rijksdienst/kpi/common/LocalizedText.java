@@ -1,0 +1,14 @@
+package nl.rijksdienst.kpi.common;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A text in Dutch and in English. */
+@Schema(description = "Tekst in het Nederlands en het Engels.")
+public record LocalizedText(
+        @Schema(description = "Nederlandse tekst", required = true, examples = "Aandeel externe inhuur") String nl,
+        @Schema(description = "Engelse tekst", examples = "Share of external hiring") String en) {
+
+    public static LocalizedText of(String nl, String en) {
+        return new LocalizedText(nl, en);
+    }
+}

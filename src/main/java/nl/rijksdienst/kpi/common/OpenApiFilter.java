@@ -1,0 +1,104 @@
+package nl.rijksdienst.kpi.common;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.Paths;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Completes the generated OpenAPI document with what every operation shares, so that the
+ * annotations on resources stay about the operation itself:
+ * <ul>
+ *   <li>paths relative to the server {@code /api/v1} (ADR /core/uri-version);</li>
+ *   <li>the {@code API-Version} header on every 2xx and 3xx response (ADR /core/version-header);</li>
+ *   <li>problem responses (RFC 9457) on every operation: 400 where it takes input, 404 where its
+ *       path names a resource, 406 and 500 everywhere (ADR /core/error-handling).</li>
+ * </ul>
+ */
+public class OpenApiFilter implements OASFilter {
+
+    static final String BASE_PATH = "/api/v1";
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        relativePaths(openAPI);
+        openAPI.getComponents().addHeader("API-Version", OASFactory.createHeader()
+                .description("De volledige versie van de API (semantic versioning).")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).examples(java.util.List.of("1.0.0"))));
+        openAPI.getComponents().addResponse("BadRequest", problem("Ongeldige invoer: een parameter of de body deugt niet; de melding noemt welke.",
+                400, "Ongeldige invoer", "Parameter 'from': '2025-13' is geen geldige periode; gebruik een periodecode zoals 2024, 2025-S1, 2025-Q3, 2025-01, 2025-06-30 of 2025-Q1/2025-Q3"));
+        openAPI.getComponents().addResponse("NotFound", problem("De gevraagde resource bestaat niet.",
+                404, "Niet gevonden", "Er is geen indicator met id 'onbekend'; zie /indicators voor de indicatoren."));
+        openAPI.getComponents().addResponse("NotAcceptable", problem("Geen van de gevraagde representaties (Accept) is beschikbaar.",
+                406, "Representatie niet beschikbaar", "Deze resource is beschikbaar als application/json."));
+        openAPI.getComponents().addResponse("InternalServerError", problem("Onverwachte fout in de service; de melding bevat geen technische details.",
+                500, "Interne fout", "Er ging iets mis bij het verwerken van het verzoek."));
+
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            boolean namesResource = path.getKey().contains("{");
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                complete(entry.getKey(), entry.getValue(), namesResource);
+            }
+        }
+    }
+
+    private static void relativePaths(OpenAPI openAPI) {
+        Map<String, PathItem> relative = new LinkedHashMap<>();
+        openAPI.getPaths().getPathItems().forEach((key, item) ->
+                relative.put(key.startsWith(BASE_PATH) ? key.substring(BASE_PATH.length()) : key, item));
+        Paths paths = OASFactory.createPaths();
+        relative.forEach(paths::addPathItem);
+        openAPI.setPaths(paths);
+    }
+
+    private static void complete(PathItem.HttpMethod method, Operation operation, boolean namesResource) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        responses.getAPIResponses().forEach((code, response) -> {
+            if ("OK".equals(response.getDescription())) {
+                response.setDescription("Gelukt.");
+            }
+            if (code.startsWith("2") || code.startsWith("3")) {
+                response.addHeader("API-Version", OASFactory.createHeader().ref("API-Version"));
+            }
+        });
+        boolean takesInput = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.DELETE
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        if (takesInput && !responses.hasAPIResponse("400")) {
+            responses.addAPIResponse("400", OASFactory.createAPIResponse().ref("BadRequest"));
+        }
+        if (namesResource && !responses.hasAPIResponse("404")) {
+            responses.addAPIResponse("404", OASFactory.createAPIResponse().ref("NotFound"));
+        }
+        if (!responses.hasAPIResponse("406")) {
+            responses.addAPIResponse("406", OASFactory.createAPIResponse().ref("NotAcceptable"));
+        }
+        if (!responses.hasAPIResponse("500")) {
+            responses.addAPIResponse("500", OASFactory.createAPIResponse().ref("InternalServerError"));
+        }
+    }
+
+    private static APIResponse problem(String description, int status, String title, String detail) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "about:blank");
+        example.put("title", title);
+        example.put("status", status);
+        example.put("detail", detail);
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref(PROBLEM_REF))
+                .example(example));
+        return OASFactory.createAPIResponse().description(description).content(content);
+    }
+}

@@ -1,0 +1,43 @@
+package nl.rijksdienst.kpi.indicator;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One measured quantity, such as the share of external hiring in personnel spending. */
+@Entity
+@Table(name = "indicator")
+public class Indicator extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    @Column(name = "theme_id")
+    public String themeId;
+    @Enumerated(EnumType.STRING)
+    public Unit unit;
+    @Enumerated(EnumType.STRING)
+    public IndicatorKind kind;
+    @Column(name = "label_nl")
+    public String labelNl;
+    @Column(name = "label_en")
+    public String labelEn;
+    @Column(name = "description_nl")
+    public String descriptionNl;
+    @Column(name = "description_en")
+    public String descriptionEn;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Dimension> dimensions = new ArrayList<>();
+
+    public Optional<Dimension> dimension(String dimensionId) {
+        return dimensions.stream().filter(d -> d.id().equals(dimensionId)).findFirst();
+    }
+}

@@ -1,0 +1,52 @@
+package nl.rijksdienst.kpi.indicator;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import nl.rijksdienst.kpi.common.OpenApiDocs;
+import nl.rijksdienst.kpi.common.Page;
+import nl.rijksdienst.kpi.common.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/indicators")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Indicatoren", description = "De gemeten grootheden, hun waarnemingen en de toetsing aan normen.")
+public class IndicatorResource {
+
+    private final IndicatorService service;
+
+    public IndicatorResource(IndicatorService service) {
+        this.service = service;
+    }
+
+    @Schema(name = "IndicatorCollection", description = "Een pagina indicatoren.")
+    public record IndicatorCollection(@Schema(required = true) List<IndicatorDto> items, @Schema(required = true) Page paging) {
+    }
+
+    @GET
+    @Operation(operationId = "listIndicators", summary = "Indicatoren opvragen",
+            description = "Geeft de indicatoren, met eenheid, soort, thema en dimensies met codelijsten. Filter op thema met `theme`.")
+    public IndicatorCollection list(
+            @Parameter(description = "Alleen indicatoren van dit thema (zie /themes).", example = "werkgeverschap") @QueryParam("theme") String theme,
+            @Parameter(description = OpenApiDocs.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = OpenApiDocs.PAGE_SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("pageSize") String pageSize) {
+        Page.Sliced<IndicatorDto> sliced = service.list(theme, PageRequest.parse(page, pageSize));
+        return new IndicatorCollection(sliced.items(), sliced.paging());
+    }
+
+    @GET
+    @Path("/{indicatorId}")
+    @Operation(operationId = "getIndicator", summary = "Eén indicator opvragen",
+            description = "Geeft één indicator met eenheid, soort, thema en dimensies met codelijsten.")
+    public IndicatorDto get(@Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId) {
+        return IndicatorDto.of(service.require(indicatorId));
+    }
+}

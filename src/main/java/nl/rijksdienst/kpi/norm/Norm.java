@@ -1,0 +1,58 @@
+package nl.rijksdienst.kpi.norm;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A rule an indicator is held to: a ceiling, a floor, or a target with a deadline. */
+@Entity
+@Table(name = "norm")
+public class Norm extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    @Column(name = "indicator_id")
+    public String indicatorId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> dimensions = new TreeMap<>();
+    @Enumerated(EnumType.STRING)
+    public Operator operator;
+    public BigDecimal threshold;
+    @Column(name = "reference_indicator_id")
+    public String referenceIndicatorId;
+    public LocalDate deadline;
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+    @Column(name = "label_nl")
+    public String labelNl;
+    @Column(name = "label_en")
+    public String labelEn;
+    @Column(name = "description_nl")
+    public String descriptionNl;
+    @Column(name = "description_en")
+    public String descriptionEn;
+    public String wording;
+    public String interpretation;
+    @Column(name = "source_id")
+    public String sourceId;
+    public String section;
+    public String question;
+    public String quote;
+
+    public NormType type() {
+        if (deadline != null) {
+            return NormType.target;
+        }
+        return operator == Operator.at_most ? NormType.ceiling : NormType.floor;
+    }
+}

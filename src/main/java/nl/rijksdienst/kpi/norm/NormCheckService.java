@@ -1,0 +1,136 @@
+package nl.rijksdienst.kpi.norm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.rijksdienst.kpi.indicator.Indicator;
+import nl.rijksdienst.kpi.indicator.IndicatorRepository;
+import nl.rijksdienst.kpi.indicator.IndicatorService;
+import nl.rijksdienst.kpi.norm.check.Caveat;
+import nl.rijksdienst.kpi.norm.check.Check;
+import nl.rijksdienst.kpi.norm.check.Measure;
+import nl.rijksdienst.kpi.norm.check.NormEvaluator;
+import nl.rijksdienst.kpi.norm.check.NormRule;
+import nl.rijksdienst.kpi.norm.check.SeriesPoint;
+import nl.rijksdienst.kpi.observation.Observation;
+import nl.rijksdienst.kpi.observation.ObservationDto;
+import nl.rijksdienst.kpi.observation.ObservationRepository;
+import nl.rijksdienst.kpi.period.Period;
+
+/**
+ * Checks indicators against their norms. Whatever the number of norms, one evaluation reads the
+ * norms, their indicators and all their observations in three queries, then judges in memory.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class NormCheckService {
+
+    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
+
+    private final NormRepository norms;
+    private final IndicatorRepository indicatorRepository;
+    private final IndicatorService indicators;
+    private final ObservationRepository observations;
+
+    public NormCheckService(NormRepository norms, IndicatorRepository indicatorRepository, IndicatorService indicators,
+            ObservationRepository observations) {
+        this.norms = norms;
+        this.indicatorRepository = indicatorRepository;
+        this.indicators = indicators;
+        this.observations = observations;
+    }
+
+    /** Every norm with its latest verdict and its verdict per observation. */
+    public List<NormEvaluationDto> evaluateAll() {
+        return evaluate(norms.listOrdered());
+    }
+
+    /** The norms of one indicator, evaluated; 404 for an unknown indicator. */
+    public List<NormEvaluationDto> evaluateIndicator(String indicatorId) {
+        indicators.require(indicatorId);
+        return evaluate(norms.listByIndicator(indicatorId));
+    }
+
+    public List<Norm> listNorms() {
+        return norms.listOrdered();
+    }
+
+    public java.util.Optional<Norm> findNorm(String id) {
+        return norms.findByIdOptional(id);
+    }
+
+    public Map<String, Indicator> indicatorsOf(List<Norm> list) {
+        Set<String> ids = list.stream().map(n -> n.indicatorId).collect(Collectors.toSet());
+        return indicatorRepository.listByIds(ids).stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
+    }
+
+    private List<NormEvaluationDto> evaluate(List<Norm> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Set<String> ids = new HashSet<>();
+        list.forEach(n -> {
+            ids.add(n.indicatorId);
+            if (n.referenceIndicatorId != null) {
+                ids.add(n.referenceIndicatorId);
+            }
+        });
+        Map<String, Indicator> byId = indicatorRepository.listByIds(ids).stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
+        Map<String, List<Observation>> byIndicator = observations.listByIndicators(ids).stream()
+                .collect(Collectors.groupingBy(o -> o.indicatorId, LinkedHashMap::new, Collectors.toList()));
+        LocalDate today = LocalDate.now(NETHERLANDS);
+        return list.stream().map(norm -> evaluate(norm, byId, byIndicator, today)).toList();
+    }
+
+    private NormEvaluationDto evaluate(Norm norm, Map<String, Indicator> indicatorsById, Map<String, List<Observation>> byIndicator, LocalDate today) {
+        Indicator indicator = indicatorsById.get(norm.indicatorId);
+        List<Observation> series = byIndicator.getOrDefault(norm.indicatorId, List.of()).stream()
+                .filter(o -> o.dimensions.entrySet().containsAll(norm.dimensions.entrySet()))
+                .toList();
+        Map<Long, Observation> byObservationId = series.stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
+        Map<String, SeriesPoint> references = norm.referenceIndicatorId == null ? Map.of()
+                : byIndicator.getOrDefault(norm.referenceIndicatorId, List.of()).stream()
+                        .collect(Collectors.toMap(o -> o.periodCode, NormCheckService::toPoint, (a, b) -> a));
+        NormRule rule = new NormRule(norm.operator, norm.threshold, norm.deadline, norm.interpretation, indicator.unit);
+        NormEvaluator.Evaluation evaluation = NormEvaluator.evaluate(rule, series.stream().map(NormCheckService::toPoint).toList(), references, today);
+        Function<Check, NormCheckDto> toDto = check -> toDto(norm, indicator, check, byObservationId);
+        return new NormEvaluationDto(NormDto.of(norm, indicator.unit), toDto.apply(evaluation.latest()),
+                evaluation.checks().stream().map(toDto).toList());
+    }
+
+    static SeriesPoint toPoint(Observation o) {
+        Period period = new Period(o.periodCode, o.frequency, o.periodStart, o.periodEnd);
+        Period base = o.basePeriodCode == null ? null : Period.parse(o.basePeriodCode)
+                .orElse(new Period(o.basePeriodCode, nl.rijksdienst.kpi.period.Frequency.interval, o.basePeriodStart, o.basePeriodEnd));
+        return new SeriesPoint(o.id, o.dimensionKey, period, base, new Measure(o.qualifier, o.value, o.valueLow, o.valueHigh),
+                o.status, o.seriesBreak);
+    }
+
+    private static NormCheckDto toDto(Norm norm, Indicator indicator, Check check, Map<Long, Observation> observationsById) {
+        ObservationDto observation = check.observation() == null ? null
+                : ObservationDto.of(observationsById.get(check.observation().id()), indicator.unit);
+        NormCheckDto.ThresholdDto threshold = check.threshold() == null ? null : new NormCheckDto.ThresholdDto(
+                check.threshold().measure().qualifier(), check.threshold().measure().value(), check.threshold().measure().low(),
+                check.threshold().measure().high(), check.threshold().referencePeriod() == null ? null : norm.referenceIndicatorId,
+                check.threshold().referencePeriod());
+        NormCheckDto.GapDto gap = check.gap() == null ? null
+                : new NormCheckDto.GapDto(check.gap().value(), check.gap().low(), check.gap().high(), check.gap().unit());
+        NormCheckDto.TrendDto trend = check.trend() == null ? null
+                : new NormCheckDto.TrendDto(check.trend().direction(), check.trend().change(), check.trend().unit(), check.trend().previousPeriod());
+        NormCheckDto.PaceDto pace = check.pace() == null ? null
+                : new NormCheckDto.PaceDto(check.pace().deadline(), check.pace().yearsLeft(), check.pace().requiredPerYear(),
+                        check.pace().observedPerYear(), check.pace().observedPaceAssumed(), check.pace().projectedAtDeadline());
+        List<NormCheckDto.CaveatDto> caveats = check.caveats().stream().filter(Objects::nonNull)
+                .map((Caveat c) -> new NormCheckDto.CaveatDto(c.code(), c.nl(), c.en())).toList();
+        return new NormCheckDto(norm.id, check.verdict(), observation, threshold, gap, trend, pace, caveats);
+    }
+}

@@ -1,0 +1,43 @@
+package nl.rijksdienst.kpi.norm.check;
+
+/** A reason to read a verdict with care, with a fixed code and a text in Dutch and English. */
+public record Caveat(String code, String nl, String en) {
+
+    public static final Caveat PROVISIONAL = new Caveat("provisional",
+            "Voorlopig cijfer (tussenstand); het kan nog wijzigen.", "Provisional (interim) figure; it may still change.");
+    public static final Caveat ESTIMATE = new Caveat("estimate", "Het cijfer is een schatting.", "The figure is an estimate.");
+    public static final Caveat FORECAST = new Caveat("forecast",
+            "Het cijfer is een verwachting, geen realisatie.", "The figure is a forecast, not an outcome.");
+    public static final Caveat APPROXIMATE = new Caveat("approximate",
+            "Het cijfer is bij benadering ('ca.'); de uitkomst van de toets ook.", "The figure is approximate; so is the outcome of the check.");
+    public static final Caveat LOWER_BOUND = new Caveat("lower_bound",
+            "Het cijfer is een ondergrens ('ruim', 'meer dan'): de werkelijke waarde is hoger.", "The figure is a lower bound: the actual value is higher.");
+    public static final Caveat UPPER_BOUND = new Caveat("upper_bound",
+            "Het cijfer is een bovengrens: de werkelijke waarde is lager.", "The figure is an upper bound: the actual value is lower.");
+    public static final Caveat RANGE = new Caveat("range",
+            "De bron geeft een bandbreedte, geen enkel getal.", "The source gives a range, not a single number.");
+    public static final Caveat QUALITATIVE = new Caveat("qualitative",
+            "De bron geeft geen getal; aan de norm is het niet te toetsen.", "The source gives no number; it cannot be checked against the norm.");
+    public static final Caveat SERIES_BREAK = new Caveat("series_break",
+            "Niet vergelijkbaar met eerdere periodes (breuk in de reeks).", "Not comparable with earlier periods (break in series).");
+    public static final Caveat NOT_COMPARABLE = new Caveat("not_comparable",
+            "Er is geen vergelijkbare eerdere waarneming (andere periodelengte of breuk in de reeks); de trend is niet te bepalen.",
+            "There is no comparable earlier observation (other period length or a break in series); no trend can be given.");
+    public static final Caveat REFERENCE_FORECAST = new Caveat("reference_forecast",
+            "De waarde waarmee wordt vergeleken is een verwachting.", "The value compared against is a forecast.");
+    public static final Caveat REFERENCE_MISSING = new Caveat("reference_missing",
+            "Er is geen vergelijkingswaarde voor deze periode.", "There is no value to compare against for this period.");
+    public static final Caveat PACE_ASSUMED = new Caveat("pace_assumed",
+            "Er is geen eerdere vergelijkbare waarneming, dus het tempo is niet gemeten: aangenomen is dat de waarde sinds de laatste waarneming gelijk bleef.",
+            "There is no earlier comparable observation, so the pace was not measured: the value is assumed unchanged since the last observation.");
+    public static final Caveat DEADLINE_PASSED = new Caveat("deadline_passed",
+            "De deadline is verstreken, maar er is nog geen waarneming van na de deadline.",
+            "The deadline has passed, but there is no observation from after it yet.");
+    public static final Caveat NO_DATA = new Caveat("no_data",
+            "Er zijn geen waarnemingen om aan de norm te toetsen.", "There are no observations to check against the norm.");
+
+    public static Caveat interpretation(String text) {
+        return new Caveat("interpretation", "De drempel is een interpretatie: " + text,
+                "The threshold is an interpretation of the source's wording (see the norm).");
+    }
+}

@@ -1,0 +1,20 @@
+package nl.rijksdienst.kpi.norm.check;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import nl.rijksdienst.kpi.indicator.Unit;
+import nl.rijksdienst.kpi.norm.Operator;
+
+/**
+ * A norm as the evaluator sees it: at most or at least a constant threshold, or the value of a
+ * reference indicator in the same period; optionally to be reached by a deadline.
+ *
+ * @param threshold      the constant, or null when the norm compares with a reference indicator
+ * @param interpretation text saying the threshold interprets vague words of the source, or null
+ */
+public record NormRule(Operator operator, BigDecimal threshold, LocalDate deadline, String interpretation, Unit unit) {
+
+    public boolean comparesWithReference() {
+        return threshold == null;
+    }
+}

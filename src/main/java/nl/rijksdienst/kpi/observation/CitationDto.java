@@ -1,0 +1,12 @@
+package nl.rijksdienst.kpi.observation;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Citation", description = "Waar een cijfer of norm staat: de bron, de plaats erin en de letterlijke zin.")
+public record CitationDto(
+        @Schema(description = "Identificatie van de bron (zie /sources).", required = true, examples = "antwoorden-so-functioneren-rijksdienst-2026") String sourceId,
+        @Schema(description = "Onderdeel van de bron.", examples = "A.b Externe inhuur, kennis en vakmanschap") String section,
+        @Schema(description = "De vraag waarop het antwoord ingaat.", examples = "Vraag van de CDA-fractie over differentiatie van de Roemernorm") String question,
+        @Schema(description = "De letterlijke zin uit de bron.", required = true, examples = "In 2024 was deze, net als in 2023 15,4%, in de eerste helft van 2025 11,4% (grootste deel ICT).") String quote,
+        @Schema(description = "Het oorspronkelijke document waaruit de bron het cijfer aanhaalt, als die het noemt (zie /sources).", examples = "kst-31490-392") String originSourceId) {
+}

@@ -1,0 +1,73 @@
+package nl.rijksdienst.kpi.observation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import nl.rijksdienst.kpi.indicator.Dimension;
+import nl.rijksdienst.kpi.indicator.Indicator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Observations as CSV in tidy long format: one row per observation, one column per field and per
+ * dimension of the indicator, a header row, UTF-8, RFC 4180 quoting.
+ */
+public final class ObservationCsv {
+
+    private ObservationCsv() {
+    }
+
+    public static List<String> header(Indicator indicator) {
+        List<String> header = new ArrayList<>(List.of("indicatorId", "periodCode", "periodStart", "periodEnd", "frequency",
+                "basePeriodCode", "basePeriodStart", "basePeriodEnd"));
+        indicator.dimensions.stream().map(Dimension::id).forEach(header::add);
+        header.addAll(List.of("qualifier", "value", "valueLow", "valueHigh", "valueText", "unit", "status", "seriesBreak",
+                "noteNl", "noteEn", "sourceId", "section", "question", "quote", "originSourceId"));
+        return header;
+    }
+
+    public static void write(Indicator indicator, List<Observation> observations, Writer out) {
+        try {
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header(indicator).toArray(String[]::new)).get());
+            for (Observation o : observations) {
+                List<Object> row = new ArrayList<>(List.of(o.indicatorId, o.periodCode, o.periodStart, o.periodEnd, o.frequency));
+                row.add(nullToEmpty(o.basePeriodCode));
+                row.add(nullToEmpty(o.basePeriodStart));
+                row.add(nullToEmpty(o.basePeriodEnd));
+                for (Dimension d : indicator.dimensions) {
+                    row.add(nullToEmpty(o.dimensions.get(d.id())));
+                }
+                row.add(o.qualifier);
+                row.add(plain(o.value));
+                row.add(plain(o.valueLow));
+                row.add(plain(o.valueHigh));
+                row.add(nullToEmpty(o.valueText));
+                row.add(indicator.unit);
+                row.add(o.status.code());
+                row.add(o.seriesBreak);
+                row.add(nullToEmpty(o.noteNl));
+                row.add(nullToEmpty(o.noteEn));
+                row.add(o.sourceId);
+                row.add(nullToEmpty(o.section));
+                row.add(nullToEmpty(o.question));
+                row.add(o.quote);
+                row.add(nullToEmpty(o.originSourceId));
+                printer.printRecord(row);
+            }
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object nullToEmpty(Object value) {
+        return value == null ? "" : value;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+}

@@ -1,0 +1,41 @@
+package nl.rijksdienst.kpi.observation;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import nl.rijksdienst.kpi.common.LocalizedText;
+import nl.rijksdienst.kpi.indicator.Unit;
+import nl.rijksdienst.kpi.period.PeriodDto;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Observation", description = """
+        Eén waarde van een indicator voor één periode en één combinatie van dimensiecodes (SDMX: observation). \
+        De waarde staat zoals de bron haar geeft: exact (`value`), bij benadering (`value`), als ondergrens of \
+        bovengrens (`value`), als bandbreedte (`valueLow` en `valueHigh`) of kwalitatief zonder getal (alleen `valueText`).""")
+public record ObservationDto(
+        @Schema(description = "Identificatie van de indicator.", required = true, examples = "external-hiring-share") String indicatorId,
+        @Schema(description = "De periode waarop de waarde betrekking heeft.", required = true) PeriodDto period,
+        @Schema(description = "De basisperiode waartegen de waarde is gemeten, bij een verandering tussen twee periodes; anders afwezig.") PeriodDto basePeriod,
+        @Schema(description = "De dimensiecodes van deze waarneming, per dimensie.", required = true, examples = "{\"category\": \"uitvoering\"}") Map<String, String> dimensions,
+        @Schema(description = "Hoe de bron de waarde geeft.", required = true, examples = "exact") Qualifier qualifier,
+        @Schema(description = "De waarde; bij een ondergrens de grens, bij een bandbreedte en kwalitatief afwezig.", examples = "11.4") BigDecimal value,
+        @Schema(description = "Ondergrens van een bandbreedte.", examples = "2.5") BigDecimal valueLow,
+        @Schema(description = "Bovengrens van een bandbreedte.", examples = "5.2") BigDecimal valueHigh,
+        @Schema(description = "De waarde in de woorden van de bron.", examples = "11,4%") String valueText,
+        @Schema(description = "Eenheid van de waarde.", required = true, examples = "percent") Unit unit,
+        @Schema(description = "Status van de waarneming (SDMX OBS_STATUS): definitief, voorlopig (zoals een tussenstand), schatting, verwachting of streefwaarde.", required = true,
+                enumeration = {"final", "provisional", "estimate", "forecast", "target"}, examples = "provisional") String status,
+        @Schema(description = "Waar: de waarneming is niet vergelijkbaar met eerdere periodes (breuk in de reeks).", required = true, examples = "true") boolean seriesBreak,
+        @Schema(description = "Voetnoot bij de waarneming.") LocalizedText note,
+        @Schema(description = "Waar het cijfer staat.", required = true) CitationDto citation) {
+
+    public static ObservationDto of(Observation o, Unit unit) {
+        return new ObservationDto(o.indicatorId,
+                PeriodDto.of(o.periodCode, o.periodStart, o.periodEnd),
+                PeriodDto.of(o.basePeriodCode, o.basePeriodStart, o.basePeriodEnd),
+                o.dimensions,
+                o.qualifier, o.value, o.valueLow, o.valueHigh, o.valueText,
+                unit, o.status.code(), o.seriesBreak,
+                o.noteNl == null && o.noteEn == null ? null : LocalizedText.of(o.noteNl, o.noteEn),
+                new CitationDto(o.sourceId, o.section, o.question, o.quote, o.originSourceId));
+    }
+}

@@ -1,0 +1,18 @@
+package nl.rijksdienst.kpi.observation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.rijksdienst.kpi.period.Period;
+
+/**
+ * A validated selection of one indicator's observations.
+ *
+ * @param from       only periods that start on or after this period's start (null: no limit)
+ * @param to         only periods that end on or before this period's end (null: no limit)
+ * @param statuses   only these statuses (empty: all)
+ * @param dimensions per dimension, the codes allowed (a dimension not named: all codes)
+ */
+public record ObservationFilter(String indicatorId, Period from, Period to, Set<ObservationStatus> statuses,
+        Map<String, List<String>> dimensions) {
+}

@@ -1,0 +1,104 @@
+package nl.rijksdienst.kpi.observation;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Variant;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import nl.rijksdienst.kpi.common.MediaTypes;
+import nl.rijksdienst.kpi.common.OpenApiDocs;
+import nl.rijksdienst.kpi.common.Page;
+import nl.rijksdienst.kpi.common.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/indicators/{indicatorId}/observations")
+@Tag(name = "Indicatoren")
+public class ObservationResource {
+
+    private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(MediaTypes.TEXT_CSV)).build();
+
+    private final ObservationService service;
+
+    public ObservationResource(ObservationService service) {
+        this.service = service;
+    }
+
+    @Schema(name = "ObservationCollection", description = "Een pagina waarnemingen van één indicator, in volgorde van periode.")
+    public record ObservationCollection(@Schema(required = true) List<ObservationDto> items, @Schema(required = true) Page paging) {
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, MediaTypes.TEXT_CSV})
+    @Operation(operationId = "listObservations", summary = "Waarnemingen van een indicator opvragen",
+            description = """
+                    Geeft de tijdreeks van een indicator: elke waarde met periode, dimensiecodes, kwalificatie (exact, \
+                    bij benadering, grens, bandbreedte, kwalitatief), status en bronvermelding. Filter op periode met \
+                    `from` en `to` (periodecodes; `from` selecteert periodes die op of na het begin ervan beginnen, `to` \
+                    periodes die op of voor het einde ervan eindigen), op status met `status` en op dimensie met de \
+                    identificatie van de dimensie als parameter (`?category=uitvoering,inspectie`). Als CSV (tidy long \
+                    format, één rij per waarneming, kopregel) met `Accept: text/csv` of `format=csv`; een CSV bevat de \
+                    hele selectie, tenzij `page` of `pageSize` is opgegeven.""")
+    @Parameter(name = "dimensions", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.TRUE,
+            description = "Filters op dimensie: de identificatie van een dimensie van de indicator als parameternaam, een of meer codes (komma-gescheiden) als waarde.",
+            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class), example = "{\"category\": \"uitvoering\"}")
+    @APIResponse(responseCode = "200", description = "De waarnemingen.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObservationCollection.class)),
+            @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING), example = """
+                    indicatorId,periodCode,periodStart,periodEnd,frequency,basePeriodCode,basePeriodStart,basePeriodEnd,qualifier,value,valueLow,valueHigh,valueText,unit,status,seriesBreak,noteNl,noteEn,sourceId,section,question,quote,originSourceId
+                    external-hiring-share,2024,2024-01-01,2024-12-31,annual,,,,exact,15.4,,,"15,4%",percent,final,false,,,antwoorden-so-functioneren-rijksdienst-2026,"A.b Externe inhuur, kennis en vakmanschap",Vraag van de CDA-fractie over differentiatie van de Roemernorm,"In 2024 was deze, net als in 2023 15,4%, in de eerste helft van 2025 11,4% (grootste deel ICT).",
+                    """)})
+    @APIResponse(responseCode = "400", description = "Ongeldige invoer: een periode, status, formaat, dimensie of code deugt niet; de melding noemt elke parameter die niet deugt.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
+            @Parameter(description = "Eerste periode (periodecode).", example = "2024") @QueryParam("from") String from,
+            @Parameter(description = "Laatste periode (periodecode).", example = "2025-S1") @QueryParam("to") String to,
+            @Parameter(description = "Alleen waarnemingen met deze status (komma-gescheiden): final, provisional, estimate, forecast, target.", example = "final")
+            @QueryParam("status") String status,
+            @Parameter(description = "Formaat van het antwoord; gaat voor de Accept-header.", schema = @Schema(enumeration = {"json", "csv"}))
+            @QueryParam("format") String format,
+            @Parameter(description = OpenApiDocs.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = OpenApiDocs.PAGE_SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("pageSize") String pageSize,
+            @Context UriInfo uriInfo,
+            @Context Request request) {
+        ObservationService.Result result = service.search(indicatorId, uriInfo.getQueryParameters());
+        boolean csv = result.query().format() != null
+                ? result.query().format() == ObservationQuery.Format.csv
+                : isCsv(request.selectVariant(VARIANTS));
+        if (!csv) {
+            return Response.ok(new ObservationCollection(result.dtos(), result.paging()), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        StreamingOutput body = output -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            ObservationCsv.write(result.indicator(), result.items(), writer);
+            writer.flush();
+        };
+        return Response.ok(body, MediaTypes.TEXT_CSV_UTF8)
+                .header("Content-Disposition", "inline; filename=\"" + result.indicator().id + ".csv\"")
+                .build();
+    }
+
+    private static boolean isCsv(Variant variant) {
+        return variant != null && variant.getMediaType().isCompatible(MediaType.valueOf(MediaTypes.TEXT_CSV));
+    }
+}

@@ -1,0 +1,38 @@
+package nl.rijksdienst.kpi.scorecard;
+
+import java.time.LocalDate;
+import java.util.List;
+import nl.rijksdienst.kpi.common.LocalizedText;
+import nl.rijksdienst.kpi.common.Page;
+import nl.rijksdienst.kpi.indicator.Unit;
+import nl.rijksdienst.kpi.norm.NormCheckDto;
+import nl.rijksdienst.kpi.norm.NormDto;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Scorecard", description = "Het laatste oordeel van elke norm in één antwoord, met een telling per oordeel.")
+public record ScorecardDto(
+        @Schema(description = "Datum waarop is getoetst (deadlines worden tegen deze datum gelezen).", required = true, format = "date", examples = "2026-11-30") LocalDate evaluatedOn,
+        @Schema(description = "Aantal normen per oordeel.", required = true) VerdictCounts summary,
+        @Schema(description = "Per norm het laatste oordeel.", required = true) List<Item> items,
+        @Schema(description = "Paginering.", required = true) Page paging) {
+
+    @Schema(name = "ScorecardItem", description = "Eén norm met zijn indicator en het oordeel over de laatste waarneming.")
+    public record Item(
+            @Schema(description = "De norm.", required = true) NormDto norm,
+            @Schema(description = "De indicator die aan de norm wordt gehouden.", required = true) IndicatorRef indicator,
+            @Schema(description = "Het oordeel over de laatste waarneming, met waarde, kwalificatie, status, verschil, trend, kanttekeningen en bron.", required = true) NormCheckDto latest) {
+    }
+
+    @Schema(name = "IndicatorRef", description = "Verwijzing naar een indicator, met naam en eenheid.")
+    public record IndicatorRef(
+            @Schema(description = "Identificatie.", required = true, examples = "external-hiring-share") String id,
+            @Schema(description = "Naam.", required = true) LocalizedText label,
+            @Schema(description = "Eenheid.", required = true, examples = "percent") Unit unit) {
+    }
+
+    @Schema(name = "VerdictCounts", description = "Aantal normen per oordeel.")
+    public record VerdictCounts(
+            @Schema(required = true) int met, @Schema(required = true) int breached, @Schema(required = true) int onTrack,
+            @Schema(required = true) int offTrack, @Schema(required = true) int indeterminate, @Schema(required = true) int noData) {
+    }
+}

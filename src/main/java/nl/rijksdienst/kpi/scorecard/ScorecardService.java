@@ -1,0 +1,49 @@
+package nl.rijksdienst.kpi.scorecard;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.rijksdienst.kpi.common.LocalizedText;
+import nl.rijksdienst.kpi.common.Page;
+import nl.rijksdienst.kpi.common.PageRequest;
+import nl.rijksdienst.kpi.indicator.Indicator;
+import nl.rijksdienst.kpi.indicator.IndicatorRepository;
+import nl.rijksdienst.kpi.norm.NormCheckService;
+import nl.rijksdienst.kpi.norm.NormEvaluationDto;
+import nl.rijksdienst.kpi.norm.check.Verdict;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ScorecardService {
+
+    private final NormCheckService normChecks;
+    private final IndicatorRepository indicators;
+
+    public ScorecardService(NormCheckService normChecks, IndicatorRepository indicators) {
+        this.normChecks = normChecks;
+        this.indicators = indicators;
+    }
+
+    public ScorecardDto scorecard(PageRequest page) {
+        List<NormEvaluationDto> evaluations = normChecks.evaluateAll();
+        Map<String, Indicator> byId = indicators.listByIds(evaluations.stream().map(e -> e.norm().indicatorId()).collect(Collectors.toSet()))
+                .stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
+        Map<Verdict, Long> counts = evaluations.stream().collect(Collectors.groupingBy(e -> e.latest().verdict(), Collectors.counting()));
+        ScorecardDto.VerdictCounts summary = new ScorecardDto.VerdictCounts(count(counts, Verdict.met), count(counts, Verdict.breached),
+                count(counts, Verdict.on_track), count(counts, Verdict.off_track), count(counts, Verdict.indeterminate), count(counts, Verdict.no_data));
+        Page.Sliced<ScorecardDto.Item> sliced = Page.slice(evaluations, page, e -> {
+            Indicator i = byId.get(e.norm().indicatorId());
+            return new ScorecardDto.Item(e.norm(), new ScorecardDto.IndicatorRef(i.id, LocalizedText.of(i.labelNl, i.labelEn), i.unit), e.latest());
+        });
+        return new ScorecardDto(LocalDate.now(ZoneId.of("Europe/Amsterdam")), summary, sliced.items(), sliced.paging());
+    }
+
+    private static int count(Map<Verdict, Long> counts, Verdict verdict) {
+        return counts.getOrDefault(verdict, 0L).intValue();
+    }
+}

@@ -1,0 +1,26 @@
+package nl.rijksdienst.kpi.source;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+
+/** A document that observations and norms cite. */
+@Entity
+@Table(name = "source")
+public class Source extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    public String type;
+    public String title;
+    public String publisher;
+    public String kamerstuk;
+    @Column(name = "publication_date")
+    public LocalDate publicationDate;
+    @Column(name = "date_note")
+    public String dateNote;
+    public String url;
+}
