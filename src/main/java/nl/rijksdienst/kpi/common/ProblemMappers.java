@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -39,9 +40,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response mapWebApplicationException(WebApplicationException e, UriInfo uri) {
+    public Response mapWebApplicationException(WebApplicationException e, UriInfo uri, Request request) {
         Response original = e.getResponse();
         int status = original.getStatus();
+        if (status == 404 && uri != null) {
+            // The router answers 404 for a path it knows when no resource method takes this HTTP
+            // method; that is a 405 (RFC 9110) with the methods that do work.
+            String allowed = AllowedMethods.forPath(uri.getRequestUri().getRawPath(), REST_ROOT);
+            if (allowed != null && !List.of(allowed.split(", ")).contains(request.getMethod())) {
+                status = 405;
+            }
+        }
         if (status >= 500) {
             Log.error("Request failed", e);
             return problem(500, "Interne fout", "Er ging iets mis bij het verwerken van het verzoek.", uri, List.of());

@@ -1,0 +1,246 @@
+package nl.rijksdienst.kpi.observation;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ObservationResourceTest {
+
+    private static final String EXTERNAL_HIRING = "/api/v1/indicators/external-hiring-share/observations";
+    private static final String FTE_GROWTH = "/api/v1/indicators/workforce-fte-growth/observations";
+
+    @Test
+    void shouldServeTheExternalHiringSeriesFromTheLetter() {
+        given()
+                .when().get(EXTERNAL_HIRING)
+                .then()
+                .statusCode(200)
+                .body("items.period.code", contains("2023", "2024", "2025-S1"))
+                .body("items.value", contains(15.4f, 15.4f, 11.4f))
+                .body("items.status", contains("final", "final", "provisional"))
+                .body("items.unit", contains("percent", "percent", "percent"))
+                .body("items[2].seriesBreak", equalTo(true))
+                .body("items[2].period.start", equalTo("2025-01-01"))
+                .body("items[2].period.end", equalTo("2025-06-30"))
+                .body("items[2].citation.sourceId", equalTo("antwoorden-so-functioneren-rijksdienst-2026"))
+                .body("items[2].citation.originSourceId", equalTo("kst-31490-392"))
+                .body("items[2].citation.quote", containsString("11,4 procent"))
+                .body("items[1].note.nl", containsString("nulmeting"))
+                .body("paging.totalItems", equalTo(3));
+    }
+
+    @Test
+    void shouldKeepARangeARangeAndMinimalGrowthQualitative() {
+        given().queryParam("to", "2025-S1")
+                .when().get(FTE_GROWTH)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(3))
+                .body("items.qualifier", contains("range", "range", "range"))
+                .body("items[0].valueLow", equalTo(2.5f))
+                .body("items[0].valueHigh", equalTo(5.2f))
+                .body("items[0].value", nullValue())
+                .body("items[0].valueText", equalTo("tussen 2,5% en 5,2%"))
+                .body("items[0].basePeriod.code", equalTo("2024-12-31"));
+        given().queryParam("category", "beleid")
+                .when().get(FTE_GROWTH)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].qualifier", equalTo("qualitative"))
+                .body("items[0].valueText", equalTo("minimaal"))
+                .body("items[0].value", nullValue())
+                .body("items[0].period.code", equalTo("2025-Q3"))
+                .body("items[0].basePeriod.code", equalTo("2024-Q4"));
+    }
+
+    @Test
+    void shouldServeGrowthPerCategoryInTheThirdQuarterAgainstTheFourthQuarterOf2024() {
+        given().queryParam("from", "2025-Q3").queryParam("category", "uitvoering,ondersteuning,inspectie")
+                .when().get(FTE_GROWTH)
+                .then()
+                .statusCode(200)
+                .body("items.dimensions.category", contains("inspectie", "ondersteuning", "uitvoering"))
+                .body("items.value", contains(5.7f, 4.4f, 3.5f))
+                .body("items.basePeriod.code", contains("2024-Q4", "2024-Q4", "2024-Q4"));
+    }
+
+    @Test
+    void shouldServeTheOtherFiguresOfTheLetterAsTheSourceWordsThem() {
+        given().when().get("/api/v1/indicators/vacancies-opened/observations").then().statusCode(200)
+                .body("items[0].qualifier", equalTo("lower_bound"))
+                .body("items[0].value", equalTo(16000))
+                .body("items[0].valueText", equalTo("ruim 16.000"))
+                .body("items[0].period.code", equalTo("2025-Q1/2025-Q3"))
+                .body("items[0].period.end", equalTo("2025-09-30"));
+        given().when().get("/api/v1/indicators/workforce-fte-change/observations").then().statusCode(200)
+                .body("items[0].value", equalTo(3934))
+                .body("items[0].period.code", equalTo("2025-S1"))
+                .body("items[0].basePeriod.code", equalTo("2024-12-31"))
+                .body("items[0].citation.originSourceId", equalTo("kst-31490-391"));
+        given().when().get("/api/v1/indicators/abd-external-inflow/observations").then().statusCode(200)
+                .body("items[0].qualifier", equalTo("approximate"))
+                .body("items[0].value", equalTo(20));
+        given().when().get("/api/v1/indicators/wage-offer/observations").then().statusCode(200)
+                .body("items.period.code", contains("2026", "2027"))
+                .body("items.value", contains(0, 3));
+        given().when().get("/api/v1/indicators/expected-inflation/observations").then().statusCode(200)
+                .body("items[0].value", equalTo(2.6f))
+                .body("items[0].status", equalTo("forecast"));
+        given().when().get("/api/v1/indicators/expected-market-wage-rise/observations").then().statusCode(200)
+                .body("items[0].value", equalTo(4.2f));
+        given().when().get("/api/v1/indicators/beleidskompas-awareness/observations").then().statusCode(200)
+                .body("items[0].value", equalTo(54))
+                .body("items[0].period.code", equalTo("2024"));
+        given().when().get("/api/v1/indicators/external-hiring-spending-composition/observations").then().statusCode(200)
+                .body("items.value", contains(43, 33));
+        given().when().get("/api/v1/indicators/cao-term/observations").then().statusCode(200)
+                .body("items[0].value", equalTo(1.5f))
+                .body("items[0].period.start", equalTo("2024-07-01"))
+                .body("items[0].period.end", equalTo("2025-12-31"));
+        given().when().get("/api/v1/indicators/data-sharing-benefits/observations").then().statusCode(200)
+                .body("items[0].qualifier", equalTo("approximate"))
+                .body("items[0].value", equalTo(6))
+                .body("items[0].status", equalTo("estimate"));
+        given().when().get("/api/v1/indicators/campaign-report-threshold/observations").then().statusCode(200)
+                .body("items[0].value", equalTo(150000));
+        given().when().get("/api/v1/indicators/unions-by-action/observations").then().statusCode(200)
+                .body("items.value", contains(3, 1));
+        given().when().get("/api/v1/indicators/abd-positions/observations").then().statusCode(200)
+                .body("items[0].value", equalTo(1250))
+                .body("items[0].note.nl", containsString("CDA-fractie"));
+        given().when().get("/api/v1/indicators/apparatus-savings/observations").then().statusCode(200)
+                .body("items[0].qualifier", equalTo("qualitative"))
+                .body("items[0].valueText", equalTo("budgettair gerealiseerd"));
+    }
+
+    @Test
+    void shouldFilterByPeriodAndStatus() {
+        given().queryParam("from", "2024").queryParam("to", "2024")
+                .when().get(EXTERNAL_HIRING)
+                .then().statusCode(200).body("items.period.code", contains("2024"));
+        given().queryParam("status", "provisional")
+                .when().get(EXTERNAL_HIRING)
+                .then().statusCode(200).body("items.period.code", contains("2025-S1"));
+        given().queryParam("status", "final,provisional").queryParam("from", "2024-07")
+                .when().get(EXTERNAL_HIRING)
+                .then().statusCode(200).body("items.period.code", contains("2025-S1"));
+        given().queryParam("to", "2022")
+                .when().get(EXTERNAL_HIRING)
+                .then().statusCode(200).body("items", hasSize(0)).body("paging.totalItems", equalTo(0));
+    }
+
+    @Test
+    void shouldPageThroughASeries() {
+        given().queryParam("pageSize", 2).queryParam("page", 2)
+                .when().get(EXTERNAL_HIRING)
+                .then().statusCode(200)
+                .body("items.period.code", contains("2025-S1"))
+                .body("paging.totalItems", equalTo(3))
+                .body("paging.totalPages", equalTo(2));
+    }
+
+    @Test
+    void shouldServeTidyCsvThatAParserReadsBack() throws Exception {
+        Response response = given().accept("text/csv").when().get(FTE_GROWTH);
+        response.then().statusCode(200).contentType(containsString("text/csv"));
+        assertThat(response.contentType()).containsIgnoringCase("charset=utf-8");
+
+        List<CSVRecord> rows = parse(response.asString());
+        assertThat(rows).hasSize(7);
+        Map<String, String> first = rows.get(0).toMap();
+        assertThat(first).containsEntry("indicatorId", "workforce-fte-growth")
+                .containsEntry("periodCode", "2025-S1")
+                .containsEntry("periodStart", "2025-01-01")
+                .containsEntry("periodEnd", "2025-06-30")
+                .containsEntry("basePeriodCode", "2024-12-31")
+                .containsEntry("qualifier", "range")
+                .containsEntry("valueLow", "2.5")
+                .containsEntry("valueHigh", "5.2")
+                .containsEntry("value", "")
+                .containsEntry("unit", "percent")
+                .containsEntry("status", "final");
+        assertThat(rows).extracting(r -> r.get("category")).containsOnly("uitvoering", "ondersteuning", "inspectie", "beleid");
+        assertThat(rows.stream().filter(r -> r.get("category").equals("beleid")).findFirst().orElseThrow().get("valueText")).isEqualTo("minimaal");
+    }
+
+    @Test
+    void shouldServeCsvWithTheFormatParameterAndKeepQuotesIntact() throws Exception {
+        Response response = given().queryParam("format", "csv").when().get(EXTERNAL_HIRING);
+        response.then().statusCode(200).contentType(containsString("text/csv"));
+
+        List<CSVRecord> rows = parse(response.asString());
+        assertThat(rows).extracting(r -> r.get("periodCode")).containsExactly("2023", "2024", "2025-S1");
+        assertThat(rows.get(2).get("value")).isEqualTo("11.4");
+        assertThat(rows.get(2).get("status")).isEqualTo("provisional");
+        assertThat(rows.get(2).get("valueText")).isEqualTo("11,4%");
+        assertThat(rows.get(0).get("section")).isEqualTo("A.b Externe inhuur, kennis en vakmanschap");
+        assertThat(rows.get(2).get("quote")).contains("11,4 procent");
+    }
+
+    @Test
+    void shouldAnswer406ForARepresentationItDoesNotHave() {
+        given().accept("application/xml")
+                .when().get(EXTERNAL_HIRING)
+                .then().statusCode(406).contentType("application/problem+json").body("status", equalTo(406));
+    }
+
+    @Test
+    void shouldReturn404ForTheObservationsOfAnUnknownIndicator() {
+        given().when().get("/api/v1/indicators/unknown/observations")
+                .then().statusCode(404).contentType("application/problem+json").body("detail", containsString("unknown"));
+    }
+
+    @Test
+    void shouldReturn400NamingEachBadParameter() {
+        assertBadParameter(EXTERNAL_HIRING, "from", "2025-13");
+        assertBadParameter(EXTERNAL_HIRING, "to", "gisteren");
+        assertBadParameter(EXTERNAL_HIRING, "status", "definitief");
+        assertBadParameter(EXTERNAL_HIRING, "format", "xlsx");
+        assertBadParameter(EXTERNAL_HIRING, "category", "beleid");
+        assertBadParameter(FTE_GROWTH, "category", "ict");
+        assertBadParameter(FTE_GROWTH, "category", "");
+        assertBadParameter(FTE_GROWTH, "colour", "red");
+    }
+
+    @Test
+    void shouldReturn400WhenFromIsAfterTo() {
+        given().queryParam("from", "2025").queryParam("to", "2024")
+                .when().get(EXTERNAL_HIRING)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("invalidParams[0].name", equalTo("from"))
+                .body("detail", containsString("to"));
+    }
+
+    private static void assertBadParameter(String path, String name, String value) {
+        given().queryParam(name, value)
+                .when().get(path)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", equalTo("Ongeldige invoer"))
+                .body("detail", containsString(name))
+                .body("invalidParams[0].name", equalTo(name));
+    }
+
+    static List<CSVRecord> parse(String csv) throws Exception {
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+            return parser.getRecords();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package nl.rijksdienst.kpi.scorecard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ScorecardResourceTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Test
+    void shouldGiveEveryNormsLatestVerdictInOneCall() {
+        JsonPath scorecard = given()
+                .when().get("/api/v1/scorecard")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(8))
+                .body("evaluatedOn", notNullValue())
+                .body("summary.breached", equalTo(3))
+                .body("summary.offTrack", equalTo(1))
+                .body("summary.indeterminate", equalTo(1))
+                .body("summary.noData", equalTo(3))
+                .extract().jsonPath();
+
+        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.verdict")).isEqualTo("breached");
+        assertThat(scorecard.getFloat("items.find { it.norm.id == 'roemernorm' }.latest.gap.value")).isEqualTo(1.4f);
+        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.indicator.id")).isEqualTo("external-hiring-share");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.indicator.unit")).isEqualTo("percent");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.observation.qualifier")).isEqualTo("exact");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.observation.status")).isEqualTo("provisional");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.observation.citation.quote")).contains("11,4 procent");
+        assertThat(scorecard.getList("items.find { it.norm.id == 'roemernorm' }.latest.caveats.code")).contains("provisional");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'beleidskompas-target' }.latest.verdict")).isEqualTo("off_track");
+        assertThat(scorecard.getFloat("items.find { it.norm.id == 'wage-offer-vs-inflation' }.latest.gap.value")).isEqualTo(-2.6f);
+    }
+
+    @Test
+    void shouldEvaluateTheScorecardInABoundedNumberOfQueries() {
+        given().when().get("/api/v1/scorecard").then().statusCode(200);
+        long before = sessionFactory.getStatistics().getPrepareStatementCount();
+
+        given().when().get("/api/v1/scorecard").then().statusCode(200);
+
+        long statements = sessionFactory.getStatistics().getPrepareStatementCount() - before;
+        assertThat(statements).as("JDBC statements for one scorecard").isLessThanOrEqualTo(4);
+    }
+}
