@@ -35,7 +35,7 @@ class EmbeddedPostgresConfigSource implements ConfigSource {
     @Override
     public String getValue(String propertyName) {
         return switch (propertyName) {
-            case URL -> EmbeddedPostgresServer.ensureStarted(settings).jdbcUrl();
+            case URL -> EmbeddedPostgresServer.ensureStarted(settings);
             default -> null;
         };
     }

@@ -32,18 +32,26 @@ final class EmbeddedPostgresServer {
         this.postgres = postgres;
     }
 
-    static EmbeddedPostgresServer ensureStarted(EmbeddedPostgresSettings settings) {
-        EmbeddedPostgresServer running = instance;
-        if (running != null) {
-            return running;
-        }
-        synchronized (EmbeddedPostgresServer.class) {
-            if (instance == null) {
+    /**
+     * The JDBC URL of the running server, starting it on first use. Dev mode reloads the
+     * application in a new class loader, where the static field is empty again; the URL is also
+     * kept in a system property, so that a reload reuses the server instead of starting a second
+     * one on the same data directory.
+     */
+    static String ensureStarted(EmbeddedPostgresSettings settings) {
+        String key = RUNNING_URL_PROPERTY + "." + settings.dataDirectory();
+        synchronized (System.getProperties()) {
+            String url = System.getProperty(key);
+            if (url == null) {
                 instance = start(settings);
+                url = instance.jdbcUrl();
+                System.setProperty(key, url);
             }
-            return instance;
+            return url;
         }
     }
+
+    private static final String RUNNING_URL_PROPERTY = "kpi.embedded-postgres.running-url";
 
     String jdbcUrl() {
         // The credentials travel in the URL: the datasource's username and password are not read
@@ -62,6 +70,8 @@ final class EmbeddedPostgresServer {
                     .setCleanDataDirectory(settings.cleanStart())
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("encoding", "UTF8")
+                    // zonky turns synchronous commit off for speed in tests; editors' data must survive a crash.
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             return new EmbeddedPostgresServer(postgres);
