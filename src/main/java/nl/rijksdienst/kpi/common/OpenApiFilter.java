@@ -1,5 +1,10 @@
 package nl.rijksdienst.kpi.common;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -20,7 +25,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>paths relative to the server {@code /api/v1} (ADR /core/uri-version);</li>
  *   <li>the {@code API-Version} header on every 2xx and 3xx response (ADR /core/version-header);</li>
  *   <li>problem responses (RFC 9457) on every operation: 400 where it takes input, 404 where its
- *       path names a resource, 406 and 500 everywhere (ADR /core/error-handling).</li>
+ *       path names a resource, 406 and 500 everywhere (ADR /core/error-handling);</li>
+ *   <li>an example of each successful JSON answer, a real answer of the service kept in
+ *       {@code openapi-examples/<operationId>.json} (a test checks that it is still what the
+ *       service answers).</li>
  * </ul>
  */
 public class OpenApiFilter implements OASFilter {
@@ -66,6 +74,7 @@ public class OpenApiFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        addRealExample(operation);
         responses.getAPIResponses().forEach((code, response) -> {
             if ("OK".equals(response.getDescription())) {
                 response.setDescription("Gelukt.");
@@ -87,6 +96,29 @@ public class OpenApiFilter implements OASFilter {
         }
         if (!responses.hasAPIResponse("500")) {
             responses.addAPIResponse("500", OASFactory.createAPIResponse().ref("InternalServerError"));
+        }
+    }
+
+    static final String EXAMPLES = "openapi-examples/";
+
+    private static void addRealExample(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok == null || ok.getContent() == null || ok.getContent().getMediaType("application/json") == null) {
+            return;
+        }
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream(EXAMPLES + operation.getOperationId() + ".json")) {
+            if (in == null) {
+                return;
+            }
+            JsonNode example = new ObjectMapper().readTree(in);
+            Object value = new ObjectMapper().convertValue(example.get("value"), Object.class);
+            ok.getContent().getMediaType("application/json").addExample("echt-antwoord", OASFactory.createExample()
+                    .summary(example.get("summary").asText())
+                    .description("Een echt antwoord van de service op GET /api/v1" + example.get("request").asText())
+                    .value(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the example of " + operation.getOperationId(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.indicator;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -7,11 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import nl.rijksdienst.kpi.common.OpenApiDocs;
+import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Page;
-import nl.rijksdienst.kpi.common.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,9 +35,8 @@ public class IndicatorResource {
             description = "Geeft de indicatoren, met eenheid, soort, thema en dimensies met codelijsten. Filter op thema met `theme`.")
     public IndicatorCollection list(
             @Parameter(description = "Alleen indicatoren van dit thema (zie /themes).", example = "werkgeverschap") @QueryParam("theme") String theme,
-            @Parameter(description = OpenApiDocs.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = OpenApiDocs.PAGE_SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("pageSize") String pageSize) {
-        Page.Sliced<IndicatorDto> sliced = service.list(theme, PageRequest.parse(page, pageSize));
+            @BeanParam PagingParams paging) {
+        Page.Sliced<IndicatorDto> sliced = service.list(theme, paging.toRequest());
         return new IndicatorCollection(sliced.items(), sliced.paging());
     }
 

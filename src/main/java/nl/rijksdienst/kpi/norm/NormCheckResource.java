@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.norm;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -7,11 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import nl.rijksdienst.kpi.common.OpenApiDocs;
+import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Page;
 import nl.rijksdienst.kpi.common.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,9 +41,8 @@ public class NormCheckResource {
                     vergelijkbaar, grens of bandbreedte in plaats van een waarde). Een indicator zonder normen geeft een lege lijst.""")
     public NormEvaluationCollection list(
             @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
-            @Parameter(description = OpenApiDocs.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = OpenApiDocs.PAGE_SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("pageSize") String pageSize) {
-        PageRequest request = PageRequest.parse(page, pageSize);
+            @BeanParam PagingParams paging) {
+        PageRequest request = paging.toRequest();
         Page.Sliced<NormEvaluationDto> sliced = Page.slice(service.evaluateIndicator(indicatorId), request, e -> e);
         return new NormEvaluationCollection(sliced.items(), sliced.paging());
     }

@@ -3,7 +3,7 @@ package nl.rijksdienst.kpi.norm;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,15 +34,15 @@ import nl.rijksdienst.kpi.period.Period;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class NormCheckService {
 
-    static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
-
     private final NormRepository norms;
     private final IndicatorRepository indicatorRepository;
     private final IndicatorService indicators;
     private final ObservationRepository observations;
+    private final Clock clock;
 
     public NormCheckService(NormRepository norms, IndicatorRepository indicatorRepository, IndicatorService indicators,
-            ObservationRepository observations) {
+            ObservationRepository observations, Clock clock) {
+        this.clock = clock;
         this.norms = norms;
         this.indicatorRepository = indicatorRepository;
         this.indicators = indicators;
@@ -58,6 +58,11 @@ public class NormCheckService {
     public List<NormEvaluationDto> evaluateIndicator(String indicatorId) {
         indicators.require(indicatorId);
         return evaluate(norms.listByIndicator(indicatorId));
+    }
+
+    /** The day the norms are checked on. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     public List<Norm> listNorms() {
@@ -87,7 +92,7 @@ public class NormCheckService {
         Map<String, Indicator> byId = indicatorRepository.listByIds(ids).stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
         Map<String, List<Observation>> byIndicator = observations.listByIndicators(ids).stream()
                 .collect(Collectors.groupingBy(o -> o.indicatorId, LinkedHashMap::new, Collectors.toList()));
-        LocalDate today = LocalDate.now(NETHERLANDS);
+        LocalDate today = today();
         return list.stream().map(norm -> evaluate(norm, byId, byIndicator, today)).toList();
     }
 

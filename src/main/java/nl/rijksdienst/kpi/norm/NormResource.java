@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.norm;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,12 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import nl.rijksdienst.kpi.common.ApiException;
-import nl.rijksdienst.kpi.common.OpenApiDocs;
+import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Page;
 import nl.rijksdienst.kpi.common.PageRequest;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,9 +38,8 @@ public class NormResource {
     @Operation(operationId = "listNorms", summary = "Normen opvragen",
             description = "Geeft de normen: plafonds, vloeren en streefwaarden met deadline, met de woorden van de bron en, waar de bron vaag is, het gekozen getal als interpretatie.")
     public NormCollection list(
-            @Parameter(description = OpenApiDocs.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = OpenApiDocs.PAGE_SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("pageSize") String pageSize) {
-        PageRequest request = PageRequest.parse(page, pageSize);
+            @BeanParam PagingParams paging) {
+        PageRequest request = paging.toRequest();
         List<Norm> norms = service.listNorms();
         Map<String, Indicator> indicators = service.indicatorsOf(norms);
         Page.Sliced<NormDto> sliced = Page.slice(norms, request, n -> NormDto.of(n, indicators.get(n.indicatorId).unit));

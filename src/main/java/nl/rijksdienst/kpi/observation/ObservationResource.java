@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.observation;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +18,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nl.rijksdienst.kpi.common.MediaTypes;
-import nl.rijksdienst.kpi.common.OpenApiDocs;
+import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Page;
 import nl.rijksdienst.kpi.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -77,8 +78,7 @@ public class ObservationResource {
             @QueryParam("status") String status,
             @Parameter(description = "Formaat van het antwoord; gaat voor de Accept-header.", schema = @Schema(enumeration = {"json", "csv"}))
             @QueryParam("format") String format,
-            @Parameter(description = OpenApiDocs.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = OpenApiDocs.PAGE_SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("pageSize") String pageSize,
+            @BeanParam PagingParams paging,
             @Context UriInfo uriInfo,
             @Context Request request) {
         ObservationService.Result result = service.search(indicatorId, uriInfo.getQueryParameters());

@@ -1,14 +1,13 @@
 package nl.rijksdienst.kpi.scorecard;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import nl.rijksdienst.kpi.common.OpenApiDocs;
-import nl.rijksdienst.kpi.common.PageRequest;
+import nl.rijksdienst.kpi.common.PagingParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,8 +30,7 @@ public class ScorecardResource {
                     verschil tot de drempel, de trend, de kanttekeningen en de bron; bovenaan een telling per oordeel. \
                     Bedoeld voor de voorpagina van een dashboard: één verzoek.""")
     public ScorecardDto get(
-            @Parameter(description = OpenApiDocs.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = OpenApiDocs.PAGE_SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("pageSize") String pageSize) {
-        return service.scorecard(PageRequest.parse(page, pageSize));
+            @BeanParam PagingParams paging) {
+        return service.scorecard(paging.toRequest());
     }
 }

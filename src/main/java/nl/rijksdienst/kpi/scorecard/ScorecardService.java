@@ -2,8 +2,6 @@ package nl.rijksdienst.kpi.scorecard;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,7 +38,7 @@ public class ScorecardService {
             Indicator i = byId.get(e.norm().indicatorId());
             return new ScorecardDto.Item(e.norm(), new ScorecardDto.IndicatorRef(i.id, LocalizedText.of(i.labelNl, i.labelEn), i.unit), e.latest());
         });
-        return new ScorecardDto(LocalDate.now(ZoneId.of("Europe/Amsterdam")), summary, sliced.items(), sliced.paging());
+        return new ScorecardDto(normChecks.today(), summary, sliced.items(), sliced.paging());
     }
 
     private static int count(Map<Verdict, Long> counts, Verdict verdict) {

@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.source;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -8,11 +9,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import nl.rijksdienst.kpi.common.ApiException;
-import nl.rijksdienst.kpi.common.OpenApiDocs;
+import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Page;
-import nl.rijksdienst.kpi.common.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,9 +35,8 @@ public class SourceResource {
     @Operation(operationId = "listSources", summary = "Bronnen opvragen",
             description = "Geeft de documenten waaruit cijfers en normen komen: Kamerbrieven en rapportages, met Kamerstuknummer en datum waar bekend.")
     public SourceCollection list(
-            @Parameter(description = OpenApiDocs.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = OpenApiDocs.PAGE_SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("pageSize") String pageSize) {
-        Page.Sliced<SourceDto> sliced = service.list(PageRequest.parse(page, pageSize));
+            @BeanParam PagingParams paging) {
+        Page.Sliced<SourceDto> sliced = service.list(paging.toRequest());
         return new SourceCollection(sliced.items(), sliced.paging());
     }
 

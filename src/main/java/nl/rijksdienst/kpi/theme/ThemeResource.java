@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.theme;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -8,11 +9,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import nl.rijksdienst.kpi.common.ApiException;
-import nl.rijksdienst.kpi.common.OpenApiDocs;
+import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Page;
-import nl.rijksdienst.kpi.common.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,9 +35,8 @@ public class ThemeResource {
     @Operation(operationId = "listThemes", summary = "Thema's opvragen",
             description = "Geeft de thema's (de onderdelen A-F van de brief) waarin de indicatoren zijn ingedeeld.")
     public ThemeCollection list(
-            @Parameter(description = OpenApiDocs.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1")) @QueryParam("page") String page,
-            @Parameter(description = OpenApiDocs.PAGE_SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("pageSize") String pageSize) {
-        Page.Sliced<ThemeDto> sliced = service.list(PageRequest.parse(page, pageSize));
+            @BeanParam PagingParams paging) {
+        Page.Sliced<ThemeDto> sliced = service.list(paging.toRequest());
         return new ThemeCollection(sliced.items(), sliced.paging());
     }
 

@@ -1,0 +1,44 @@
+package nl.rijksdienst.kpi.common;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The examples in the OpenAPI document are real answers, and still what the service answers. */
+@QuarkusTest
+class OpenApiExamplesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"listIndicators", "getIndicator", "listObservations", "listNormChecks", "listNorms", "getNorm", "getScorecard",
+            "listThemes", "getTheme", "listSources", "getSource"})
+    void theExampleIsWhatTheServiceAnswers(String operationId) throws Exception {
+        JsonNode example;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("openapi-examples/" + operationId + ".json")) {
+            assertThat(in).as(operationId).isNotNull();
+            example = JSON.readTree(in);
+        }
+        JsonNode answer = JSON.readTree(given().when().get("/api/v1" + example.get("request").asText())
+                .then().statusCode(200).extract().asString());
+        JsonNode expected = example.get("value").deepCopy();
+        for (JsonNode node : List.of(expected, answer)) {
+            if (node.has("evaluatedOn")) {
+                ((ObjectNode) node).remove("evaluatedOn");
+            }
+        }
+        assertThat(answer).as("live answer to %s; after a deliberate change refresh src/main/resources/openapi-examples/%s.json",
+                example.get("request").asText(), operationId).isEqualTo(expected);
+
+        JsonNode documented = JSON.readTree(given().when().get("/api/v1/openapi.json").then().extract().asString());
+        assertThat(documented.findValues("operationId").stream().map(JsonNode::asText)).contains(operationId);
+    }
+}
