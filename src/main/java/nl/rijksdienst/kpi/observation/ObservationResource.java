@@ -17,6 +17,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import nl.rijksdienst.kpi.common.KnownQueryParameters;
 import nl.rijksdienst.kpi.common.MediaTypes;
 import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Page;
@@ -49,6 +50,7 @@ public class ObservationResource {
     }
 
     @GET
+    @KnownQueryParameters.OpenQuery
     @Produces({MediaType.APPLICATION_JSON, MediaTypes.TEXT_CSV})
     @Operation(operationId = "listObservations", summary = "Waarnemingen van een indicator opvragen",
             description = """

@@ -60,6 +60,19 @@ class ApiConventionsTest {
     }
 
     @Test
+    void anUnknownQueryParameterIsA400NamingIt() {
+        for (String path : RESOURCES) {
+            given().queryParam("pagesize", "5")
+                    .when().get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("invalidParams[0].name", equalTo("pagesize"))
+                    .body("detail", containsString("pagesize"));
+        }
+    }
+
+    @Test
     void unknownPathsAreProblemNotFound() {
         given().when().get("/api/v1/nothing-here")
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404)).body("detail", containsString("nothing-here"));
