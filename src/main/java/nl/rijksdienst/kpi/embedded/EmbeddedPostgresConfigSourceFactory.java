@@ -2,7 +2,6 @@ package nl.rijksdienst.kpi.embedded;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -24,20 +23,15 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (!Boolean.parseBoolean(valueOr(context.getValue(ENABLED), "true"))) {
+        if (!Boolean.parseBoolean(ProfileAwareValues.get(context, ENABLED, "true"))) {
             return List.of();
         }
-        String configuredUrl = context.getValue("quarkus.datasource.jdbc.url").getValue();
-        if (configuredUrl != null && !configuredUrl.isBlank()) {
+        if (!ProfileAwareValues.get(context, "quarkus.datasource.jdbc.url", "").isBlank()) {
             return List.of();
         }
-        Path dataDir = Path.of(valueOr(context.getValue(DATA_DIR),
+        Path dataDir = Path.of(ProfileAwareValues.get(context, DATA_DIR,
                 Path.of(System.getProperty("user.home"), ".rijksdienst-kpi", "postgres").toString()));
-        boolean clean = Boolean.parseBoolean(valueOr(context.getValue(CLEAN), "false"));
+        boolean clean = Boolean.parseBoolean(ProfileAwareValues.get(context, CLEAN, "false"));
         return List.of(new EmbeddedPostgresConfigSource(new EmbeddedPostgresSettings(dataDir.toAbsolutePath(), clean)));
-    }
-
-    private static String valueOr(ConfigValue value, String fallback) {
-        return value == null || value.getValue() == null || value.getValue().isBlank() ? fallback : value.getValue();
     }
 }

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 class EmbeddedPostgresConfigSourceFactoryTest {
 
     private static ConfigSourceContext context(Map<String, String> values) {
+        return context(values, List.of());
+    }
+
+    private static ConfigSourceContext context(Map<String, String> values, List<String> profiles) {
         return new ConfigSourceContext() {
             @Override
             public ConfigValue getValue(String name) {
@@ -22,7 +26,7 @@ class EmbeddedPostgresConfigSourceFactoryTest {
 
             @Override
             public List<String> getProfiles() {
-                return List.of();
+                return profiles;
             }
 
             @Override
@@ -50,6 +54,15 @@ class EmbeddedPostgresConfigSourceFactoryTest {
     @Test
     void offersNothingWhenAnExternalDatasourceUrlIsConfigured() {
         assertThat(sources(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://db.example:5432/kpi"))).isEmpty();
+    }
+
+    @Test
+    void readsTheSettingsOfTheActiveProfile() {
+        List<ConfigSource> sources = new java.util.ArrayList<>();
+        new EmbeddedPostgresConfigSourceFactory().getConfigSources(context(Map.of("%test.kpi.embedded-postgres.enabled", "false"), List.of("test")))
+                .forEach(sources::add);
+
+        assertThat(sources).isEmpty();
     }
 
     @Test
