@@ -39,6 +39,11 @@ public class OpenApiFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         relativePaths(openAPI);
+        openAPI.getComponents().addSecurityScheme("editorToken", OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
+                .scheme("bearer")
+                .bearerFormat("JWT")
+                .description("JWT van een redacteur (de rol in de claim groups), uitgegeven door de identity provider of lokaal met het commando editor-token."));
         openAPI.getComponents().addHeader("API-Version", OASFactory.createHeader()
                 .description("De volledige versie van de API (semantic versioning).")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).examples(java.util.List.of("1.0.0"))));
@@ -48,6 +53,14 @@ public class OpenApiFilter implements OASFilter {
                 404, "Niet gevonden", "Er is geen indicator met id 'onbekend'; zie /indicators voor de indicatoren."));
         openAPI.getComponents().addResponse("NotAcceptable", problem("Geen van de gevraagde representaties (Accept) is beschikbaar.",
                 406, "Representatie niet beschikbaar", "Deze resource is beschikbaar als application/json."));
+        openAPI.getComponents().addResponse("Unauthorized", problem("Geen of geen geldig bearer-token (header WWW-Authenticate: Bearer).",
+                401, "Niet geauthenticeerd", "Schrijven vraagt een geldig bearer-token (JWT) van een redacteur in de header Authorization."));
+        openAPI.getComponents().addResponse("Forbidden", problem("Het token is geldig, maar heeft niet de rol van redacteur.",
+                403, "Geen toegang", "Het token is geldig, maar heeft niet de rol van redacteur die schrijven vraagt."));
+        openAPI.getComponents().addResponse("UnprocessableContent", problem("Velden die niet deugen (invalidParams, elk met de reden); er is niets geschreven.",
+                422, "Onverwerkbare invoer", "Veld 'period': '2025-13' is geen geldige periode"));
+        openAPI.getComponents().addResponse("UnsupportedMediaType", problem("De body heeft een mediatype dat deze operatie niet leest.",
+                415, "Mediatype niet ondersteund", "Het mediatype van de body wordt niet ondersteund."));
         openAPI.getComponents().addResponse("InternalServerError", problem("Onverwachte fout in de service; de melding bevat geen technische details.",
                 500, "Interne fout", "Er ging iets mis bij het verwerken van het verzoek."));
 
@@ -90,6 +103,20 @@ public class OpenApiFilter implements OASFilter {
         }
         if (namesResource && !responses.hasAPIResponse("404")) {
             responses.addAPIResponse("404", OASFactory.createAPIResponse().ref("NotFound"));
+        }
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (secured && !responses.hasAPIResponse("401")) {
+            responses.addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"));
+        }
+        if (secured && !responses.hasAPIResponse("403")) {
+            responses.addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"));
+        }
+        boolean writes = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
+        if (writes && !responses.hasAPIResponse("422")) {
+            responses.addAPIResponse("422", OASFactory.createAPIResponse().ref("UnprocessableContent"));
+        }
+        if (writes && !responses.hasAPIResponse("415")) {
+            responses.addAPIResponse("415", OASFactory.createAPIResponse().ref("UnsupportedMediaType"));
         }
         if (!responses.hasAPIResponse("406")) {
             responses.addAPIResponse("406", OASFactory.createAPIResponse().ref("NotAcceptable"));

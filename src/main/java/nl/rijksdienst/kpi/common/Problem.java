@@ -23,14 +23,29 @@ public record Problem(
         String detail,
         @Schema(description = "Het pad van het verzoek dat de fout gaf.", examples = "/api/v1/indicators/external-hiring-share/observations")
         String instance,
-        @Schema(description = "De parameters die niet deugen, elk met de reden.")
-        List<InvalidParam> invalidParams) {
+        @Schema(description = "De parameters of velden die niet deugen, elk met de reden.")
+        List<InvalidParam> invalidParams,
+        @Schema(description = "Bij een import: de rijen die niet geschreven kunnen worden, elk met regel, kolom en reden (hooguit 1000).")
+        List<InvalidRow> invalidRows,
+        @Schema(description = "Bij een import: het aantal rijen met fouten boven de 1000 die in invalidRows staan.")
+        Long moreInvalidRows) {
+
+    public Problem(String type, String title, int status, String detail, String instance, List<InvalidParam> invalidParams) {
+        this(type, title, status, detail, instance, invalidParams, List.of(), null);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    @Schema(name = "InvalidParam", description = "Een parameter die niet deugt.")
+    @Schema(name = "InvalidRow", description = "Een rij van een import die niet geschreven kan worden.")
+    public record InvalidRow(
+            @Schema(description = "Regelnummer in de body (de kopregel van een CSV is regel 1).", required = true, examples = "14") long line,
+            @Schema(description = "De kolom (CSV) of het veld (JSON) dat niet deugt; afwezig als het de hele rij betreft.", examples = "periodCode") String column,
+            @Schema(description = "Waarom.", required = true, examples = "'2025-13' is geen geldige periode") String reason) {
+    }
+
+    @Schema(name = "InvalidParam", description = "Een parameter of veld dat niet deugt.")
     public record InvalidParam(
-            @Schema(description = "Naam van de parameter.", required = true, examples = "from") String name,
+            @Schema(description = "Naam van de parameter of het veld (met punten voor geneste velden, zoals citation.quote).", required = true, examples = "from") String name,
             @Schema(description = "Waarom de waarde niet deugt.", required = true, examples = "'2025-13' is geen geldige periode") String reason) {
     }
 }

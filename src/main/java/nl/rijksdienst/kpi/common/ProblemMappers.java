@@ -1,7 +1,16 @@
 package nl.rijksdienst.kpi.common;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import nl.rijksdienst.kpi.importing.ImportRejectedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -26,6 +35,34 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response mapImportRejected(ImportRejectedException e, UriInfo uri) {
+        long total = e.errors().size() + e.moreErrors();
+        String detail = total + (total == 1 ? " rij kan" : " rijen kunnen") + " niet worden geschreven; er is niets geschreven. "
+                + "De eerste: regel " + e.errors().get(0).line()
+                + (e.errors().get(0).column() == null ? "" : ", kolom " + e.errors().get(0).column()) + ": " + e.errors().get(0).reason();
+        return Response.status(422)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", titleFor(422), 422, detail, path(uri), List.of(), e.errors(),
+                        e.moreErrors() > 0 ? e.moreErrors() : null))
+                .build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class, AuthenticationCompletionException.class})
+    public Response mapUnauthenticated(Exception e, UriInfo uri) {
+        return Response.status(401)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", titleFor(401), 401,
+                        "Schrijven vraagt een geldig bearer-token (JWT) van een redacteur in de header Authorization.", path(uri), List.of()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response mapForbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, titleFor(403), "Het token is geldig, maar heeft niet de rol van redacteur die schrijven vraagt.", uri, List.of());
+    }
+
+    @ServerExceptionMapper
     public Response mapConstraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.InvalidParam> params = e.getConstraintViolations().stream()
                 .map(v -> new Problem.InvalidParam(lastNode(v.getPropertyPath().toString()), v.getMessage()))
@@ -34,9 +71,25 @@ public class ProblemMappers {
         return problem(400, "Ongeldige invoer", detail, uri, params);
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class, JsonParseException.class})
     public Response mapJsonError(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            String field = fieldPath(u);
+            return problem(400, "Ongeldige invoer", "Veld '" + field + "' bestaat niet in deze body.", uri,
+                    List.of(new Problem.InvalidParam(field, "onbekend veld")));
+        }
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            String field = fieldPath(m);
+            return problem(400, "Ongeldige invoer", "Veld '" + field + "' heeft niet het juiste type of een ongeldige waarde.", uri,
+                    List.of(new Problem.InvalidParam(field, "heeft niet het juiste type of een ongeldige waarde")));
+        }
         return problem(400, "Ongeldige invoer", "De body is geen geldige JSON voor deze operatie.", uri, List.of());
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        return String.join(".", e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]").toList()).replace(".[", "[");
     }
 
     @ServerExceptionMapper
@@ -111,7 +164,8 @@ public class ProblemMappers {
             case 404 -> "Er is geen resource op het pad '" + path + "'.";
             case 405 -> "De HTTP-methode is niet toegestaan op '" + path + "'; de header Allow noemt de methoden die wel kunnen.";
             case 406 -> "Deze resource is beschikbaar als application/json" + (path != null && path.endsWith("/observations") ? " en text/csv." : ".");
-            case 415 -> "Het mediatype van de body wordt niet ondersteund.";
+            case 400 -> "De body is geen geldige JSON voor deze operatie, of een parameter is ongeldig.";
+            case 415 -> "Het mediatype van de body wordt niet ondersteund; zie de OpenAPI-beschrijving van de operatie.";
             default -> titleFor(status);
         };
     }

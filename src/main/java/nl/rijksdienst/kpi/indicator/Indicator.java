@@ -36,6 +36,9 @@ public class Indicator extends PanacheEntityBase {
     public String descriptionEn;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Dimension> dimensions = new ArrayList<>();
+    /** The kinds of period this indicator's observations may have; empty means any. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<nl.rijksdienst.kpi.period.Frequency> frequencies = new ArrayList<>();
 
     public Optional<Dimension> dimension(String dimensionId) {
         return dimensions.stream().filter(d -> d.id().equals(dimensionId)).findFirst();

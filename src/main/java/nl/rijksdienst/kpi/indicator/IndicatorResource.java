@@ -1,7 +1,19 @@
 package nl.rijksdienst.kpi.indicator;
 
 import jakarta.ws.rs.BeanParam;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.rijksdienst.kpi.common.Problem;
+import nl.rijksdienst.kpi.common.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,9 +33,45 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class IndicatorResource {
 
     private final IndicatorService service;
+    private final IndicatorWriteService writer;
+    private final SecurityIdentity identity;
 
-    public IndicatorResource(IndicatorService service) {
+    public IndicatorResource(IndicatorService service, IndicatorWriteService writer, SecurityIdentity identity) {
         this.service = service;
+        this.writer = writer;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "editorToken")
+    @Tag(name = "Redactie")
+    @Operation(operationId = "addIndicator", summary = "Een indicator toevoegen",
+            description = "Voegt een indicator toe, met dimensies en codelijsten en de soorten periode die haar waarnemingen kunnen hebben.")
+    @APIResponse(responseCode = "201", description = "Toegevoegd; Location wijst naar de indicator.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorDto.class)))
+    @APIResponse(responseCode = "409", description = "Er is al een indicator met dit id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response add(IndicatorInput input, UriInfo uriInfo) {
+        IndicatorDto created = writer.create(input, identity.getPrincipal().getName());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{indicatorId}")
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "editorToken")
+    @Tag(name = "Redactie")
+    @Operation(operationId = "updateIndicator", summary = "Een indicator wijzigen",
+            description = """
+                    Vervangt de gegevens van een indicator; het auditlog bewaart wat er stond. Een dimensie of code die in                     gebruik is, een soort periode die in gebruik is en de eenheid van een indicator met waarnemingen kunnen                     niet vervallen of veranderen.""")
+    @APIResponse(responseCode = "200", description = "De indicator na de wijziging.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorDto.class)))
+    public IndicatorDto update(@Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
+            IndicatorInput input) {
+        return writer.update(indicatorId, input, identity.getPrincipal().getName());
     }
 
     @Schema(name = "IndicatorCollection", description = "Een pagina indicatoren.")

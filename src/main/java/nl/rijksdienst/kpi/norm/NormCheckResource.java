@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import nl.rijksdienst.kpi.common.PagingParams;
+import nl.rijksdienst.kpi.common.AsOf;
 import nl.rijksdienst.kpi.common.Page;
 import nl.rijksdienst.kpi.common.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,9 +42,10 @@ public class NormCheckResource {
                     vergelijkbaar, grens of bandbreedte in plaats van een waarde). Een indicator zonder normen geeft een lege lijst.""")
     public NormEvaluationCollection list(
             @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
+            @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf,
             @BeanParam PagingParams paging) {
         PageRequest request = paging.toRequest();
-        Page.Sliced<NormEvaluationDto> sliced = Page.slice(service.evaluateIndicator(indicatorId), request, e -> e);
+        Page.Sliced<NormEvaluationDto> sliced = Page.slice(service.evaluateIndicator(indicatorId, AsOf.parse(asOf)), request, e -> e);
         return new NormEvaluationCollection(sliced.items(), sliced.paging());
     }
 }

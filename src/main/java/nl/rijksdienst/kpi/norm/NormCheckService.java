@@ -3,6 +3,7 @@ package nl.rijksdienst.kpi.norm;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,20 +50,25 @@ public class NormCheckService {
         this.observations = observations;
     }
 
-    /** Every norm with its latest verdict and its verdict per observation. */
-    public List<NormEvaluationDto> evaluateAll() {
-        return evaluate(norms.listOrdered());
+    /** Every norm with its latest verdict and its verdict per observation, as known at {@code asOf} (null: now). */
+    public List<NormEvaluationDto> evaluateAll(OffsetDateTime asOf) {
+        return evaluate(norms.listOrdered(), asOf);
     }
 
-    /** The norms of one indicator, evaluated; 404 for an unknown indicator. */
-    public List<NormEvaluationDto> evaluateIndicator(String indicatorId) {
+    /** The norms of one indicator, evaluated as known at {@code asOf} (null: now); 404 for an unknown indicator. */
+    public List<NormEvaluationDto> evaluateIndicator(String indicatorId, OffsetDateTime asOf) {
         indicators.require(indicatorId);
-        return evaluate(norms.listByIndicator(indicatorId));
+        return evaluate(norms.listByIndicator(indicatorId), asOf);
     }
 
-    /** The day the norms are checked on. */
-    public LocalDate today() {
-        return LocalDate.now(clock);
+    /** The day the norms are checked on: today, or the day of {@code asOf} when that lies before. */
+    public LocalDate evaluationDay(OffsetDateTime asOf) {
+        LocalDate today = LocalDate.now(clock);
+        if (asOf == null) {
+            return today;
+        }
+        LocalDate then = asOf.atZoneSameInstant(clock.getZone()).toLocalDate();
+        return then.isBefore(today) ? then : today;
     }
 
     public List<Norm> listNorms() {
@@ -78,7 +84,7 @@ public class NormCheckService {
         return indicatorRepository.listByIds(ids).stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
     }
 
-    private List<NormEvaluationDto> evaluate(List<Norm> list) {
+    private List<NormEvaluationDto> evaluate(List<Norm> list, OffsetDateTime asOf) {
         if (list.isEmpty()) {
             return List.of();
         }
@@ -90,9 +96,9 @@ public class NormCheckService {
             }
         });
         Map<String, Indicator> byId = indicatorRepository.listByIds(ids).stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
-        Map<String, List<Observation>> byIndicator = observations.listByIndicators(ids).stream()
+        Map<String, List<Observation>> byIndicator = observations.listByIndicators(ids, asOf).stream()
                 .collect(Collectors.groupingBy(o -> o.indicatorId, LinkedHashMap::new, Collectors.toList()));
-        LocalDate today = today();
+        LocalDate today = evaluationDay(asOf);
         return list.stream().map(norm -> evaluate(norm, byId, byIndicator, today)).toList();
     }
 

@@ -1,7 +1,19 @@
 package nl.rijksdienst.kpi.norm;
 
 import jakarta.ws.rs.BeanParam;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.rijksdienst.kpi.common.Problem;
+import nl.rijksdienst.kpi.common.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,9 +37,42 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NormResource {
 
     private final NormCheckService service;
+    private final NormWriteService writer;
+    private final SecurityIdentity identity;
 
-    public NormResource(NormCheckService service) {
+    public NormResource(NormCheckService service, NormWriteService writer, SecurityIdentity identity) {
         this.service = service;
+        this.writer = writer;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "editorToken")
+    @Tag(name = "Redactie")
+    @Operation(operationId = "addNorm", summary = "Een norm toevoegen",
+            description = "Voegt een plafond, vloer of streefwaarde met deadline toe, tegen een vast getal of een andere indicator, met de woorden van de bron.")
+    @APIResponse(responseCode = "201", description = "Toegevoegd; Location wijst naar de norm.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NormDto.class)))
+    @APIResponse(responseCode = "409", description = "Er is al een norm met dit id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response add(NormInput input, UriInfo uriInfo) {
+        NormDto created = writer.create(input, identity.getPrincipal().getName());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{normId}")
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "editorToken")
+    @Tag(name = "Redactie")
+    @Operation(operationId = "updateNorm", summary = "Een norm wijzigen", description = "Vervangt de gegevens van een norm; het auditlog bewaart wat er stond.")
+    @APIResponse(responseCode = "200", description = "De norm na de wijziging.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NormDto.class)))
+    public NormDto update(@Parameter(description = "Identificatie van de norm.", example = "roemernorm") @PathParam("normId") String normId, NormInput input) {
+        return writer.update(normId, input, identity.getPrincipal().getName());
     }
 
     @Schema(name = "NormCollection", description = "Een pagina normen.")

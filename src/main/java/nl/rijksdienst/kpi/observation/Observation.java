@@ -71,8 +71,19 @@ public class Observation extends PanacheEntityBase {
     public String quote;
     @Column(name = "origin_source_id")
     public String originSourceId;
+    /** The observation across its versions; {@code id} is this one version. */
+    @Column(name = "observation_id", insertable = false, updatable = false)
+    public Long observationId;
+    public int version = 1;
     @Column(name = "recorded_at", insertable = false, updatable = false)
     public OffsetDateTime recordedAt;
+    @Column(name = "recorded_by")
+    public String recordedBy;
+    public String reason;
+    @Column(name = "import_id")
+    public java.util.UUID importId;
+    @Column(name = "superseded_at")
+    public OffsetDateTime supersededAt;
 
     /** The canonical text of a dimension combination, {@code category=beleid;sector=x}, sorted by dimension. */
     public static String dimensionKey(Map<String, String> dimensions) {

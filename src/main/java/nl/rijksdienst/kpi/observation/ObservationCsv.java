@@ -20,12 +20,15 @@ public final class ObservationCsv {
     private ObservationCsv() {
     }
 
+    /** The columns every export has, in order; the indicator's dimensions come after the base period. */
+    public static final List<String> FIXED_COLUMNS = List.of("indicatorId", "periodCode", "periodStart", "periodEnd", "frequency",
+            "basePeriodCode", "basePeriodStart", "basePeriodEnd", "qualifier", "value", "valueLow", "valueHigh", "valueText", "unit",
+            "status", "seriesBreak", "noteNl", "noteEn", "sourceId", "section", "question", "quote", "originSourceId");
+
     public static List<String> header(Indicator indicator) {
-        List<String> header = new ArrayList<>(List.of("indicatorId", "periodCode", "periodStart", "periodEnd", "frequency",
-                "basePeriodCode", "basePeriodStart", "basePeriodEnd"));
+        List<String> header = new ArrayList<>(FIXED_COLUMNS.subList(0, 8));
         indicator.dimensions.stream().map(Dimension::id).forEach(header::add);
-        header.addAll(List.of("qualifier", "value", "valueLow", "valueHigh", "valueText", "unit", "status", "seriesBreak",
-                "noteNl", "noteEn", "sourceId", "section", "question", "quote", "originSourceId"));
+        header.addAll(FIXED_COLUMNS.subList(8, FIXED_COLUMNS.size()));
         return header;
     }
 

@@ -12,6 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         De waarde staat zoals de bron haar geeft: exact (`value`), bij benadering (`value`), als ondergrens of \
         bovengrens (`value`), als bandbreedte (`valueLow` en `valueHigh`) of kwalitatief zonder getal (alleen `valueText`).""")
 public record ObservationDto(
+        @Schema(description = "Identificatie van de waarneming, gelijk over al haar versies.", required = true, examples = "12") long id,
+        @Schema(description = "Versie van de waarneming: 1 bij toevoegen, één hoger bij elke correctie.", required = true, examples = "1") int version,
+        @Schema(description = "Tijdstip waarop deze versie is vastgelegd.", required = true) java.time.OffsetDateTime recordedAt,
         @Schema(description = "Identificatie van de indicator.", required = true, examples = "external-hiring-share") String indicatorId,
         @Schema(description = "De periode waarop de waarde betrekking heeft.", required = true) PeriodDto period,
         @Schema(description = "De basisperiode waartegen de waarde is gemeten, bij een verandering tussen twee periodes; anders afwezig.") PeriodDto basePeriod,
@@ -29,7 +32,7 @@ public record ObservationDto(
         @Schema(description = "Waar het cijfer staat.", required = true) CitationDto citation) {
 
     public static ObservationDto of(Observation o, Unit unit) {
-        return new ObservationDto(o.indicatorId,
+        return new ObservationDto(o.observationId, o.version, o.recordedAt, o.indicatorId,
                 PeriodDto.of(o.periodCode, o.periodStart, o.periodEnd),
                 PeriodDto.of(o.basePeriodCode, o.basePeriodStart, o.basePeriodEnd),
                 o.dimensions,

@@ -12,7 +12,8 @@ import nl.rijksdienst.kpi.period.Period;
  * @param to         only periods that end on or before this period's end (null: no limit)
  * @param statuses   only these statuses (empty: all)
  * @param dimensions per dimension, the codes allowed (a dimension not named: all codes)
+ * @param asOf       the versions known at this moment (null: the current versions)
  */
 public record ObservationFilter(String indicatorId, Period from, Period to, Set<ObservationStatus> statuses,
-        Map<String, List<String>> dimensions) {
+        Map<String, List<String>> dimensions, java.time.OffsetDateTime asOf) {
 }

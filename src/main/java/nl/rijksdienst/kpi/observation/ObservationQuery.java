@@ -23,7 +23,7 @@ import nl.rijksdienst.kpi.period.Period;
  */
 public final class ObservationQuery {
 
-    public static final Set<String> RESERVED = Set.of("from", "to", "status", "page", "pageSize", "format");
+    public static final Set<String> RESERVED = Set.of("from", "to", "status", "page", "pageSize", "format", "asOf");
     public static final String PERIOD_HINT = "gebruik een periodecode zoals 2024, 2025-S1, 2025-Q3, 2025-01, 2025-06-30 of 2025-Q1/2025-Q3";
 
     public enum Format { json, csv }
@@ -49,11 +49,17 @@ public final class ObservationQuery {
         } catch (ApiException e) {
             faults.addAll(e.invalidParams());
         }
+        java.time.OffsetDateTime asOf = null;
+        try {
+            asOf = nl.rijksdienst.kpi.common.AsOf.parse(first(query, "asOf"));
+        } catch (ApiException e) {
+            faults.addAll(e.invalidParams());
+        }
         Map<String, List<String>> dimensions = dimensions(indicator, query, faults);
         if (!faults.isEmpty()) {
             throw ApiException.badParameters(faults);
         }
-        return new Parsed(new ObservationFilter(indicator.id, from, to, statuses, dimensions), page, format);
+        return new Parsed(new ObservationFilter(indicator.id, from, to, statuses, dimensions, asOf), page, format);
     }
 
     private static String first(Map<String, List<String>> query, String key) {

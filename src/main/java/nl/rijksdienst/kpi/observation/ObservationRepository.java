@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.OffsetDateTime;
 import nl.rijksdienst.kpi.common.PageRequest;
 
 @ApplicationScoped
@@ -34,15 +36,42 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         return ((Number) query.getSingleResult()).longValue();
     }
 
-    /** All observations of the given indicators, in one query (for norm checks and the scorecard). */
-    public List<Observation> listByIndicators(Collection<String> indicatorIds) {
-        return indicatorIds.isEmpty() ? List.of() : list("indicatorId in ?1 order by periodEnd, periodStart", indicatorIds);
+    /** The versions of the given indicators' observations known at {@code asOf} (null: now), in one query. */
+    public List<Observation> listByIndicators(Collection<String> indicatorIds, OffsetDateTime asOf) {
+        if (indicatorIds.isEmpty()) {
+            return List.of();
+        }
+        if (asOf == null) {
+            return list("indicatorId in ?1 and supersededAt is null order by periodEnd, periodStart", indicatorIds);
+        }
+        return list("indicatorId in ?1 and recordedAt <= ?2 and (supersededAt is null or supersededAt > ?2) order by periodEnd, periodStart",
+                indicatorIds, asOf);
+    }
+
+    /** The version of one observation known at {@code asOf} (null: the current one). */
+    public Optional<Observation> findVersion(String indicatorId, long observationId, OffsetDateTime asOf) {
+        if (asOf == null) {
+            return find("indicatorId = ?1 and observationId = ?2 and supersededAt is null", indicatorId, observationId).firstResultOptional();
+        }
+        return find("indicatorId = ?1 and observationId = ?2 and recordedAt <= ?3 and (supersededAt is null or supersededAt > ?3)",
+                indicatorId, observationId, asOf).firstResultOptional();
+    }
+
+    /** Every version of one observation, oldest first. */
+    public List<Observation> versions(String indicatorId, long observationId) {
+        return list("indicatorId = ?1 and observationId = ?2 order by version", indicatorId, observationId);
     }
 
     private static String where(ObservationFilter filter, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
         clauses.add("indicator_id = :indicatorId");
         params.put("indicatorId", filter.indicatorId());
+        if (filter.asOf() == null) {
+            clauses.add("superseded_at is null");
+        } else {
+            clauses.add("recorded_at <= :asOf and (superseded_at is null or superseded_at > :asOf)");
+            params.put("asOf", filter.asOf());
+        }
         if (filter.from() != null) {
             clauses.add("period_start >= :fromStart");
             params.put("fromStart", filter.from().start());

@@ -1,7 +1,13 @@
 package nl.rijksdienst.kpi.observation;
 
 import jakarta.ws.rs.BeanParam;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,7 +23,12 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import nl.rijksdienst.kpi.common.ApiException;
+import nl.rijksdienst.kpi.common.AsOf;
 import nl.rijksdienst.kpi.common.KnownQueryParameters;
+import nl.rijksdienst.kpi.common.PagingParams;
+import nl.rijksdienst.kpi.common.Roles;
+import nl.rijksdienst.kpi.importing.ObservationWriteService;
 import nl.rijksdienst.kpi.common.MediaTypes;
 import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Page;
@@ -31,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/indicators/{indicatorId}/observations")
@@ -40,9 +52,17 @@ public class ObservationResource {
     private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(MediaTypes.TEXT_CSV)).build();
 
     private final ObservationService service;
+    private final ObservationWriteService writer;
+    private final SecurityIdentity identity;
 
-    public ObservationResource(ObservationService service) {
+    public ObservationResource(ObservationService service, ObservationWriteService writer, SecurityIdentity identity) {
         this.service = service;
+        this.writer = writer;
+        this.identity = identity;
+    }
+
+    @Schema(name = "ObservationVersionCollection", description = "Alle versies van één waarneming, oudste eerst.")
+    public record ObservationVersionCollection(@Schema(required = true) List<ObservationVersionDto> items, @Schema(required = true) Page paging) {
     }
 
     @Schema(name = "ObservationCollection", description = "Een pagina waarnemingen van één indicator, in volgorde van periode.")
@@ -80,6 +100,7 @@ public class ObservationResource {
             @QueryParam("status") String status,
             @Parameter(description = "Formaat van het antwoord; gaat voor de Accept-header.", schema = @Schema(enumeration = {"json", "csv"}))
             @QueryParam("format") String format,
+            @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf,
             @BeanParam PagingParams paging,
             @Context UriInfo uriInfo,
             @Context Request request) {
@@ -98,6 +119,88 @@ public class ObservationResource {
         return Response.ok(body, MediaTypes.TEXT_CSV_UTF8)
                 .header("Content-Disposition", "inline; filename=\"" + result.indicator().id + ".csv\"")
                 .build();
+    }
+
+    @GET
+    @Path("/{observationId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getObservation", summary = "Eén waarneming opvragen",
+            description = "Geeft de huidige versie van één waarneming, of met `asOf` de versie die toen bekend was.")
+    public ObservationDto get(
+            @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
+            @Parameter(description = "Identificatie van de waarneming.", example = "12") @PathParam("observationId") String observationId,
+            @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf) {
+        return service.find(indicatorId, observationId, AsOf.parse(asOf));
+    }
+
+    @GET
+    @Path("/{observationId}/versions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listObservationVersions", summary = "De versies van een waarneming opvragen",
+            description = "Geeft elke versie van één waarneming, oudste eerst: de waarde, wanneer en door wie ze is vastgelegd, waarom, en tot wanneer ze gold. Een correctie overschrijft nooit.")
+    public ObservationVersionCollection versions(
+            @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
+            @Parameter(description = "Identificatie van de waarneming.", example = "12") @PathParam("observationId") String observationId,
+            @BeanParam PagingParams paging) {
+        Page.Sliced<ObservationVersionDto> sliced = Page.slice(service.versions(indicatorId, observationId), paging.toRequest(), v -> v);
+        return new ObservationVersionCollection(sliced.items(), sliced.paging());
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "editorToken")
+    @Tag(name = "Redactie")
+    @Operation(operationId = "addObservation", summary = "Een waarneming toevoegen",
+            description = "Voegt één waarneming toe (versie 1). Bestaat er al een waarneming voor dezelfde periode, basisperiode en dimensiecodes, dan is het antwoord 409 met haar id: corrigeer die met PUT.")
+    @APIResponse(responseCode = "201", description = "Toegevoegd; Location wijst naar de waarneming.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObservationDto.class)))
+    @APIResponse(responseCode = "401", description = "Geen of geen geldig bearer-token.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Het token heeft niet de rol van redacteur.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Er is al een waarneming voor deze periode en dimensiecodes.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Velden die niet deugen (invalidParams); er is niets geschreven.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response add(
+            @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
+            ObservationInput input,
+            UriInfo uriInfo) {
+        ObservationDto created = writer.create(indicatorId, input, identity.getPrincipal().getName());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{observationId}")
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "editorToken")
+    @Tag(name = "Redactie")
+    @Operation(operationId = "correctObservation", summary = "Een waarneming corrigeren",
+            description = """
+                    Legt een nieuwe versie van een waarneming vast, met de reden (verplicht) en de bron; de vorige versie                     blijft opvraagbaar via /versions en met asOf. Periode, basisperiode en dimensiecodes blijven gelijk. Is                     de inhoud gelijk aan de huidige versie, dan verandert er niets.""")
+    @APIResponse(responseCode = "200", description = "De waarneming na de correctie (of ongewijzigd).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObservationDto.class)))
+    @APIResponse(responseCode = "401", description = "Geen of geen geldig bearer-token.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Het token heeft niet de rol van redacteur.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Velden die niet deugen (invalidParams); er is niets geschreven.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ObservationDto correct(
+            @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
+            @Parameter(description = "Identificatie van de waarneming.", example = "12") @PathParam("observationId") String observationId,
+            ObservationInput input) {
+        long id;
+        try {
+            id = Long.parseLong(observationId);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("Er is geen waarneming met id '" + observationId + "'.");
+        }
+        return writer.correct(indicatorId, id, input, identity.getPrincipal().getName()).observation();
     }
 
     private static boolean isCsv(Variant variant) {

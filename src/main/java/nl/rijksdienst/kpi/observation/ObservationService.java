@@ -29,6 +29,33 @@ public class ObservationService {
         }
     }
 
+    /** One observation as known at {@code asOf} (null: now); 404 when the indicator or observation does not exist (then). */
+    public ObservationDto find(String indicatorId, String observationId, java.time.OffsetDateTime asOf) {
+        Indicator indicator = indicators.require(indicatorId);
+        long id = parseId(observationId);
+        return observations.findVersion(indicator.id, id, asOf).map(o -> ObservationDto.of(o, indicator.unit))
+                .orElseThrow(() -> nl.rijksdienst.kpi.common.ApiException.notFound("Er is geen waarneming " + observationId + " van indicator '"
+                        + indicator.id + "'" + (asOf == null ? "" : " bekend op " + asOf) + "."));
+    }
+
+    /** Every version of one observation, oldest first; 404 when there is none. */
+    public List<ObservationVersionDto> versions(String indicatorId, String observationId) {
+        Indicator indicator = indicators.require(indicatorId);
+        List<Observation> versions = observations.versions(indicator.id, parseId(observationId));
+        if (versions.isEmpty()) {
+            throw nl.rijksdienst.kpi.common.ApiException.notFound("Er is geen waarneming " + observationId + " van indicator '" + indicator.id + "'.");
+        }
+        return versions.stream().map(o -> ObservationVersionDto.of(o, indicator.unit)).toList();
+    }
+
+    private static long parseId(String observationId) {
+        try {
+            return Long.parseLong(observationId);
+        } catch (NumberFormatException e) {
+            throw nl.rijksdienst.kpi.common.ApiException.notFound("Er is geen waarneming met id '" + observationId + "'.");
+        }
+    }
+
     /** Reads one indicator's observations; 404 for an unknown indicator, 400 for a bad query. */
     public Result search(String indicatorId, Map<String, List<String>> query) {
         Indicator indicator = indicators.require(indicatorId);

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import nl.rijksdienst.kpi.common.AsOf;
 import nl.rijksdienst.kpi.common.PagingParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +31,8 @@ public class ScorecardResource {
                     verschil tot de drempel, de trend, de kanttekeningen en de bron; bovenaan een telling per oordeel. \
                     Bedoeld voor de voorpagina van een dashboard: één verzoek.""")
     public ScorecardDto get(
+            @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf,
             @BeanParam PagingParams paging) {
-        return service.scorecard(paging.toRequest());
+        return service.scorecard(paging.toRequest(), AsOf.parse(asOf));
     }
 }

@@ -27,8 +27,8 @@ public class ScorecardService {
         this.indicators = indicators;
     }
 
-    public ScorecardDto scorecard(PageRequest page) {
-        List<NormEvaluationDto> evaluations = normChecks.evaluateAll();
+    public ScorecardDto scorecard(PageRequest page, java.time.OffsetDateTime asOf) {
+        List<NormEvaluationDto> evaluations = normChecks.evaluateAll(asOf);
         Map<String, Indicator> byId = indicators.listByIds(evaluations.stream().map(e -> e.norm().indicatorId()).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
         Map<Verdict, Long> counts = evaluations.stream().collect(Collectors.groupingBy(e -> e.latest().verdict(), Collectors.counting()));
@@ -38,7 +38,7 @@ public class ScorecardService {
             Indicator i = byId.get(e.norm().indicatorId());
             return new ScorecardDto.Item(e.norm(), new ScorecardDto.IndicatorRef(i.id, LocalizedText.of(i.labelNl, i.labelEn), i.unit), e.latest());
         });
-        return new ScorecardDto(normChecks.today(), summary, sliced.items(), sliced.paging());
+        return new ScorecardDto(normChecks.evaluationDay(asOf), summary, sliced.items(), sliced.paging());
     }
 
     private static int count(Map<Verdict, Long> counts, Verdict verdict) {

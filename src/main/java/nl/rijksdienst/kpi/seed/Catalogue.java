@@ -17,8 +17,8 @@ record Catalogue(List<ThemeSpec> themes, List<SourceSpec> sources, List<Indicato
             String dateNote, String url) {
     }
 
-    record IndicatorSpec(String id, String theme, String unit, String kind, LocalizedText label, LocalizedText description,
-            List<Dimension> dimensions) {
+    record IndicatorSpec(String id, String theme, String unit, String kind, List<String> frequencies, LocalizedText label,
+            LocalizedText description, List<Dimension> dimensions) {
     }
 
     record NormSpec(String id, String indicator, Map<String, String> dimensions, String operator, BigDecimal threshold,

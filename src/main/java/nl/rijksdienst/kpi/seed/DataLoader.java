@@ -10,40 +10,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.rijksdienst.kpi.indicator.Dimension;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import nl.rijksdienst.kpi.indicator.IndicatorKind;
 import nl.rijksdienst.kpi.indicator.Unit;
 import nl.rijksdienst.kpi.norm.Norm;
+import nl.rijksdienst.kpi.importing.ImportReport;
+import nl.rijksdienst.kpi.importing.ImportService;
 import nl.rijksdienst.kpi.norm.Operator;
-import nl.rijksdienst.kpi.observation.Observation;
-import nl.rijksdienst.kpi.observation.ObservationStatus;
-import nl.rijksdienst.kpi.observation.Qualifier;
-import nl.rijksdienst.kpi.period.Period;
+import nl.rijksdienst.kpi.period.Frequency;
 import nl.rijksdienst.kpi.source.Source;
 import nl.rijksdienst.kpi.theme.Theme;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Loads the reviewable data files ({@code data/catalogue.yaml}, {@code data/observations.csv}) at
- * start. Each file is loaded when its checksum has not been loaded before; a changed file updates
- * the catalogue and the figures it holds (by their natural key). Replicas starting together take a
+ * start, when their checksums have not been loaded before. The catalogue is written as the file has
+ * it; the figures are imported like an editor's CSV (the same format as the CSV export), so a
+ * changed figure becomes a new version and the earlier one stays. Replicas starting together take a
  * PostgreSQL advisory lock, so one of them loads and the others find the work done.
  */
 @ApplicationScoped
@@ -53,10 +46,15 @@ public class DataLoader {
     static final String OBSERVATIONS = "data/observations.csv";
     private static final long LOCK_KEY = 0x4b5049L;
 
-    private final EntityManager em;
+    /** The actor the data files are loaded as. */
+    static final String SYSTEM = "system";
 
-    public DataLoader(EntityManager em) {
+    private final EntityManager em;
+    private final ImportService imports;
+
+    public DataLoader(EntityManager em, ImportService imports) {
         this.em = em;
+        this.imports = imports;
     }
 
     @Transactional
@@ -72,11 +70,15 @@ public class DataLoader {
         }
         Catalogue catalogue = parseCatalogue(catalogueBytes);
         loadCatalogue(catalogue);
-        int figures = loadObservations(observationBytes);
+        // The figures go through the import, as an editor's file would: new ones are added, changed
+        // ones become a new version, unchanged ones stay as they are.
+        ImportReport report = imports.importObservations(new ByteArrayInputStream(observationBytes), ImportService.BodyType.csv,
+                SYSTEM, "Geladen uit " + OBSERVATIONS + " (sha256 " + observationSum.substring(0, 12) + ")", null).report();
         record(CATALOGUE, catalogueSum);
         record(OBSERVATIONS, observationSum);
-        Log.infof("Loaded %d themes, %d sources, %d indicators, %d norms and %d observations",
-                catalogue.themes().size(), catalogue.sources().size(), catalogue.indicators().size(), catalogue.norms().size(), figures);
+        Log.infof("Loaded %d themes, %d sources, %d indicators, %d norms; figures: %d read, %d new, %d revised, %d unchanged",
+                catalogue.themes().size(), catalogue.sources().size(), catalogue.indicators().size(), catalogue.norms().size(),
+                report.rowsRead(), report.inserted(), report.revised(), report.unchanged());
     }
 
     private boolean loaded(String file, String checksum) {
@@ -135,6 +137,7 @@ public class DataLoader {
             indicator.descriptionNl = i.description() == null ? null : i.description().nl();
             indicator.descriptionEn = i.description() == null ? null : i.description().en();
             indicator.dimensions = i.dimensions() == null ? List.of() : i.dimensions();
+            indicator.frequencies = i.frequencies() == null ? List.of() : i.frequencies().stream().map(Frequency::valueOf).toList();
             em.merge(indicator);
         }
         em.flush();
@@ -161,115 +164,6 @@ public class DataLoader {
             em.merge(norm);
         }
         em.flush();
-    }
-
-    private int loadObservations(byte[] bytes) {
-        Map<String, Indicator> indicators = new HashMap<>();
-        em.createQuery("from Indicator", Indicator.class).getResultList().forEach(i -> indicators.put(i.id, i));
-        Map<String, Observation> existing = new HashMap<>();
-        em.createQuery("from Observation", Observation.class).getResultList().forEach(o -> existing.put(naturalKey(o), o));
-        int count = 0;
-        try (Reader reader = new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            for (CSVRecord row : parser) {
-                Observation parsed = parseRow(row, indicators);
-                Observation target = existing.getOrDefault(naturalKey(parsed), parsed);
-                if (target != parsed) {
-                    copy(parsed, target);
-                } else {
-                    em.persist(parsed);
-                }
-                count++;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        em.flush();
-        return count;
-    }
-
-    private static String naturalKey(Observation o) {
-        return o.indicatorId + "|" + o.periodCode + "|" + (o.basePeriodCode == null ? "" : o.basePeriodCode) + "|" + o.dimensionKey;
-    }
-
-    private static Observation parseRow(CSVRecord row, Map<String, Indicator> indicators) {
-        String where = OBSERVATIONS + " line " + row.getParser().getCurrentLineNumber();
-        Indicator indicator = indicators.get(row.get("indicator"));
-        if (indicator == null) {
-            throw new IllegalStateException(where + ": unknown indicator " + row.get("indicator"));
-        }
-        Observation o = new Observation();
-        o.indicatorId = indicator.id;
-        Period period = Period.parse(row.get("period")).orElseThrow(() -> new IllegalStateException(where + ": bad period"));
-        o.periodCode = period.code();
-        o.frequency = period.frequency();
-        o.periodStart = period.start();
-        o.periodEnd = period.end();
-        if (!row.get("base_period").isEmpty()) {
-            Period base = Period.parse(row.get("base_period")).orElseThrow(() -> new IllegalStateException(where + ": bad base period"));
-            o.basePeriodCode = base.code();
-            o.basePeriodStart = base.start();
-            o.basePeriodEnd = base.end();
-        }
-        Map<String, String> dimensions = new TreeMap<>();
-        if (!row.get("dimensions").isEmpty()) {
-            for (String pair : row.get("dimensions").split(";")) {
-                String[] kv = pair.split("=", 2);
-                Dimension dimension = indicator.dimension(kv[0]).orElseThrow(() -> new IllegalStateException(where + ": unknown dimension " + kv[0]));
-                if (kv.length < 2 || !dimension.hasCode(kv[1])) {
-                    throw new IllegalStateException(where + ": bad code in " + pair);
-                }
-                dimensions.put(kv[0], kv[1]);
-            }
-        }
-        o.dimensions = dimensions;
-        o.dimensionKey = Observation.dimensionKey(dimensions);
-        o.qualifier = Qualifier.valueOf(row.get("qualifier"));
-        o.value = decimal(row.get("value"));
-        o.valueLow = decimal(row.get("value_low"));
-        o.valueHigh = decimal(row.get("value_high"));
-        o.valueText = emptyToNull(row.get("value_text"));
-        o.status = ObservationStatus.fromCode(row.get("status")).orElseThrow(() -> new IllegalStateException(where + ": bad status"));
-        o.seriesBreak = Boolean.parseBoolean(row.get("series_break"));
-        o.noteNl = emptyToNull(row.get("note_nl"));
-        o.noteEn = emptyToNull(row.get("note_en"));
-        o.sourceId = row.get("source");
-        o.section = emptyToNull(row.get("section"));
-        o.question = emptyToNull(row.get("question"));
-        o.quote = row.get("quote");
-        o.originSourceId = emptyToNull(row.get("origin_source"));
-        return o;
-    }
-
-    private static void copy(Observation from, Observation to) {
-        to.frequency = from.frequency;
-        to.periodStart = from.periodStart;
-        to.periodEnd = from.periodEnd;
-        to.basePeriodStart = from.basePeriodStart;
-        to.basePeriodEnd = from.basePeriodEnd;
-        to.dimensions = from.dimensions;
-        to.qualifier = from.qualifier;
-        to.value = from.value;
-        to.valueLow = from.valueLow;
-        to.valueHigh = from.valueHigh;
-        to.valueText = from.valueText;
-        to.status = from.status;
-        to.seriesBreak = from.seriesBreak;
-        to.noteNl = from.noteNl;
-        to.noteEn = from.noteEn;
-        to.sourceId = from.sourceId;
-        to.section = from.section;
-        to.question = from.question;
-        to.quote = from.quote;
-        to.originSourceId = from.originSourceId;
-    }
-
-    private static BigDecimal decimal(String raw) {
-        return raw == null || raw.isEmpty() ? null : new BigDecimal(raw);
-    }
-
-    private static String emptyToNull(String raw) {
-        return raw == null || raw.isEmpty() ? null : raw;
     }
 
     private static byte[] read(String resource) {

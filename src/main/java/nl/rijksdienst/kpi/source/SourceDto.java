@@ -14,7 +14,7 @@ public record SourceDto(
         @Schema(description = "Toelichting op de datering of identificatie van het document.") String dateNote,
         @Schema(description = "Vindplaats op internet, als bekend.") String url) {
 
-    static SourceDto of(Source s) {
+    public static SourceDto of(Source s) {
         return new SourceDto(s.id, s.type, s.title, s.publisher, s.kamerstuk, s.publicationDate, s.dateNote, s.url);
     }
 }

@@ -1,7 +1,19 @@
 package nl.rijksdienst.kpi.source;
 
 import jakarta.ws.rs.BeanParam;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.rijksdienst.kpi.common.Problem;
+import nl.rijksdienst.kpi.common.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,9 +34,42 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SourceResource {
 
     private final SourceService service;
+    private final SourceWriteService writer;
+    private final SecurityIdentity identity;
 
-    public SourceResource(SourceService service) {
+    public SourceResource(SourceService service, SourceWriteService writer, SecurityIdentity identity) {
         this.service = service;
+        this.writer = writer;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "editorToken")
+    @Tag(name = "Redactie")
+    @Operation(operationId = "addSource", summary = "Een bron toevoegen", description = "Voegt een document toe dat cijfers en normen kunnen noemen.")
+    @APIResponse(responseCode = "201", description = "Toegevoegd; Location wijst naar de bron.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceDto.class)))
+    @APIResponse(responseCode = "409", description = "Er is al een bron met dit id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response add(SourceInput input, UriInfo uriInfo) {
+        SourceDto created = writer.create(input, identity.getPrincipal().getName());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{sourceId}")
+    @RolesAllowed(Roles.EDITOR)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "editorToken")
+    @Tag(name = "Redactie")
+    @Operation(operationId = "updateSource", summary = "Een bron wijzigen", description = "Vervangt de gegevens van een bron; het auditlog bewaart wat er stond.")
+    @APIResponse(responseCode = "200", description = "De bron na de wijziging.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceDto.class)))
+    public SourceDto update(@Parameter(description = "Identificatie van de bron.", example = "kst-31490-392") @PathParam("sourceId") String sourceId,
+            SourceInput input) {
+        return writer.update(sourceId, input, identity.getPrincipal().getName());
     }
 
     @Schema(name = "SourceCollection", description = "Een pagina bronnen.")

@@ -34,6 +34,8 @@ class OpenApiExamplesTest {
             if (node.has("evaluatedOn")) {
                 ((ObjectNode) node).remove("evaluatedOn");
             }
+            // When a figure was recorded depends on when the database was loaded.
+            node.findParents("recordedAt").forEach(parent -> ((ObjectNode) parent).remove("recordedAt"));
         }
         assertThat(answer).as("live answer to %s; after a deliberate change refresh src/main/resources/openapi-examples/%s.json",
                 example.get("request").asText(), operationId).isEqualTo(expected);

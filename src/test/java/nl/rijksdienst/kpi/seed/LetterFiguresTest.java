@@ -26,17 +26,17 @@ class LetterFiguresTest {
         List<CSVRecord> rows = observations();
         assertThat(rows).hasSize(27);
         for (CSVRecord row : rows) {
-            assertThat(letter).as("quote of %s %s", row.get("indicator"), row.get("period")).contains(row.get("quote"));
+            assertThat(letter).as("quote of %s %s", row.get("indicatorId"), row.get("periodCode")).contains(row.get("quote"));
         }
     }
 
     @Test
     void everyNumberOfAnObservationAppearsInItsQuoteAsTheLetterWritesIt() throws Exception {
         for (CSVRecord row : observations()) {
-            for (String column : List.of("value", "value_low", "value_high")) {
+            for (String column : List.of("value", "valueLow", "valueHigh")) {
                 if (!row.get(column).isEmpty()) {
                     BigDecimal number = new BigDecimal(row.get(column));
-                    assertThat(dutchForms(number)).as("%s %s %s in: %s", row.get("indicator"), row.get("period"), column, row.get("quote"))
+                    assertThat(dutchForms(number)).as("%s %s %s in: %s", row.get("indicatorId"), row.get("periodCode"), column, row.get("quote"))
                             .anyMatch(form -> row.get("quote").contains(form));
                 }
             }

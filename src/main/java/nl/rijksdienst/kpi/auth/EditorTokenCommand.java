@@ -1,0 +1,45 @@
+package nl.rijksdienst.kpi.auth;
+
+import io.smallrye.jwt.build.Jwt;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Prints a bearer token for a local editor, signed with the local key pair:
+ * {@code java -jar target/quarkus-app/quarkus-run.jar editor-token [user] [hours]}. It reads the
+ * same settings as the service: {@code KPI_AUTH_KEY_DIR}, {@code KPI_JWT_ISSUER} and
+ * {@code KPI_AUTH_EDITOR_ROLE}.
+ */
+public final class EditorTokenCommand {
+
+    public static final String DEFAULT_ISSUER = "rijksdienst-kpi-local";
+
+    private EditorTokenCommand() {
+    }
+
+    public static int run(String[] args) {
+        String user = args.length > 0 ? args[0] : System.getProperty("user.name", "editor");
+        long hours;
+        try {
+            hours = args.length > 1 ? Long.parseLong(args[1]) : 8;
+        } catch (NumberFormatException e) {
+            System.err.println("usage: editor-token [user] [hours]");
+            return 2;
+        }
+        Path keyDir = Path.of(env("KPI_AUTH_KEY_DIR", LocalKeys.defaultDirectory().toString()));
+        String token = Jwt.issuer(env("KPI_JWT_ISSUER", DEFAULT_ISSUER))
+                .subject(user)
+                .upn(user)
+                .groups(Set.of(env("KPI_AUTH_EDITOR_ROLE", "editor")))
+                .expiresIn(Duration.ofHours(hours))
+                .sign(LocalKeys.privateKey(keyDir));
+        System.out.println(token);
+        return 0;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,79 @@
+package nl.rijksdienst.kpi.auth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * The key pair of a local installation, for editors without an identity provider: generated on
+ * first use in a directory of the user's, never shipped in the repository. The service verifies
+ * tokens with the public key; the {@code editor-token} command signs them with the private key.
+ */
+public final class LocalKeys {
+
+    static final String PRIVATE_KEY = "editor-signing-key.pem";
+    static final String PUBLIC_KEY = "editor-verify-key.pem";
+
+    private LocalKeys() {
+    }
+
+    public static Path defaultDirectory() {
+        return Path.of(System.getProperty("user.home"), ".rijksdienst-kpi", "keys");
+    }
+
+    /** The public key file in the directory, generating the key pair first if there is none. */
+    public static synchronized Path ensure(Path directory) {
+        Path publicKey = directory.resolve(PUBLIC_KEY);
+        Path privateKey = directory.resolve(PRIVATE_KEY);
+        if (Files.exists(publicKey) && Files.exists(privateKey)) {
+            return publicKey;
+        }
+        try {
+            Files.createDirectories(directory);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the directory's own protection applies
+            }
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+            return publicKey;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the local key pair in " + directory, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate an RSA key pair", e);
+        }
+    }
+
+    /** The private key of the directory's pair, generating the pair first if there is none. */
+    public static PrivateKey privateKey(Path directory) {
+        ensure(directory);
+        try {
+            String pem = Files.readString(directory.resolve(PRIVATE_KEY), StandardCharsets.US_ASCII);
+            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the private key in " + directory, e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}

@@ -1,0 +1,223 @@
+package nl.rijksdienst.kpi.importing;
+
+import nl.rijksdienst.kpi.common.Problem.InvalidRow;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import nl.rijksdienst.kpi.common.LocalizedText;
+import nl.rijksdienst.kpi.observation.CitationDto;
+import nl.rijksdienst.kpi.observation.ObservationCsv;
+import nl.rijksdienst.kpi.observation.ObservationInput;
+import nl.rijksdienst.kpi.observation.Qualifier;
+import nl.rijksdienst.kpi.period.Period;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads an import in the CSV format the service exports (tidy long format, header row), one row at a
+ * time, so that a body of any size is streamed. Columns the export derives (period start and end,
+ * frequency, unit) may be left out; when present they must agree. Any column that is not one of the
+ * fixed ones is a dimension.
+ */
+final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
+
+    static final Set<String> REQUIRED = Set.of("indicatorId", "periodCode", "qualifier", "status", "sourceId", "quote");
+    static final Set<String> FIXED = Set.of("indicatorId", "periodCode", "periodStart", "periodEnd", "frequency", "basePeriodCode",
+            "basePeriodStart", "basePeriodEnd", "qualifier", "value", "valueLow", "valueHigh", "valueText", "unit", "status", "seriesBreak",
+            "noteNl", "noteEn", "sourceId", "section", "question", "quote", "originSourceId", "reason",
+            "observationId", "version", "recordedAt");
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> dimensionColumns = new ArrayList<>();
+    private final Map<String, String> unitsByIndicator;
+    private long previousEndLine = 1;
+
+    /**
+     * @param unitsByIndicator the unit of each indicator, to check a {@code unit} column against
+     */
+    CsvImportReader(Reader reader, Map<String, String> unitsByIndicator) {
+        this.unitsByIndicator = unitsByIndicator;
+        try {
+            this.parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(false)
+                    .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get().parse(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ImportRejectedException(List.of(new InvalidRow(1, null, "de kopregel is geen geldige CSV-kopregel: " + e.getMessage())));
+        }
+        List<String> header = parser.getHeaderNames();
+        List<InvalidRow> missing = new ArrayList<>();
+        for (String required : REQUIRED) {
+            if (!header.contains(required)) {
+                missing.add(new InvalidRow(1, required, "de kolom ontbreekt; verplicht zijn " + String.join(", ", REQUIRED.stream().sorted().toList())));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ImportRejectedException(missing);
+        }
+        for (String column : header) {
+            if (!FIXED.contains(column)) {
+                dimensionColumns.add(column);
+            }
+        }
+        this.records = parser.iterator();
+    }
+
+    static List<String> exportHeader() {
+        return ObservationCsv.FIXED_COLUMNS;
+    }
+
+    @Override
+    public boolean hasNext() {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new ImportRejectedException(List.of(new InvalidRow(previousEndLine + 1, null, "geen geldige CSV: " + e.getMessage())));
+        }
+    }
+
+    @Override
+    public ImportRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        CSVRecord record;
+        try {
+            record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new ImportRejectedException(List.of(new InvalidRow(previousEndLine + 1, null, "geen geldige CSV: " + e.getMessage())));
+        }
+        long line = previousEndLine + 1;
+        previousEndLine = parser.getCurrentLineNumber();
+        List<InvalidRow> errors = new ArrayList<>();
+        if (!record.isConsistent()) {
+            errors.add(new InvalidRow(line, null, "de rij heeft " + record.size() + " velden, de kopregel " + parser.getHeaderNames().size()));
+            return new ImportRow(line, null, errors, UnaryOperator.identity());
+        }
+        String indicatorId = get(record, "indicatorId");
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        for (String column : dimensionColumns) {
+            String code = get(record, column);
+            if (code != null) {
+                dimensions.put(column, code);
+            }
+        }
+        Qualifier qualifier = null;
+        String rawQualifier = get(record, "qualifier");
+        if (rawQualifier != null) {
+            try {
+                qualifier = Qualifier.valueOf(rawQualifier);
+            } catch (IllegalArgumentException e) {
+                errors.add(new InvalidRow(line, "qualifier", "'" + rawQualifier + "' is geen kwalificatie; kies uit exact, approximate, lower_bound, upper_bound, range, qualitative"));
+            }
+        }
+        BigDecimal value = decimal(record, "value", line, errors);
+        BigDecimal low = decimal(record, "valueLow", line, errors);
+        BigDecimal high = decimal(record, "valueHigh", line, errors);
+        Boolean seriesBreak = null;
+        String rawBreak = get(record, "seriesBreak");
+        if (rawBreak != null) {
+            if (rawBreak.equals("true") || rawBreak.equals("false")) {
+                seriesBreak = Boolean.valueOf(rawBreak);
+            } else {
+                errors.add(new InvalidRow(line, "seriesBreak", "'" + rawBreak + "' is geen true of false"));
+            }
+        }
+        checkDerived(record, line, indicatorId, errors);
+        String noteNl = get(record, "noteNl");
+        String noteEn = get(record, "noteEn");
+        ObservationInput input = new ObservationInput(indicatorId, get(record, "periodCode"), get(record, "basePeriodCode"), dimensions,
+                qualifier, value, low, high, get(record, "valueText"), get(record, "status"), seriesBreak,
+                noteNl == null && noteEn == null ? null : LocalizedText.of(noteNl, noteEn),
+                new CitationDto(get(record, "sourceId"), get(record, "section"), get(record, "question"), get(record, "quote"), get(record, "originSourceId")),
+                get(record, "reason"));
+        return new ImportRow(line, input, errors, CsvImportReader::columnOf);
+    }
+
+    /** The CSV column of a validator field name. */
+    static String columnOf(String field) {
+        return switch (field) {
+            case "period" -> "periodCode";
+            case "basePeriod" -> "basePeriodCode";
+            case "note.nl" -> "noteNl";
+            case "note.en" -> "noteEn";
+            case "citation" -> "quote";
+            default -> field.startsWith("citation.") ? field.substring("citation.".length())
+                    : field.startsWith("dimensions.") ? field.substring("dimensions.".length()) : field;
+        };
+    }
+
+    private void checkDerived(CSVRecord record, long line, String indicatorId, List<InvalidRow> errors) {
+        Period period = get(record, "periodCode") == null ? null : Period.parse(get(record, "periodCode")).orElse(null);
+        if (period != null) {
+            derived(record, "periodStart", period.start().toString(), line, errors);
+            derived(record, "periodEnd", period.end().toString(), line, errors);
+            derived(record, "frequency", period.frequency().name(), line, errors);
+        }
+        Period base = get(record, "basePeriodCode") == null ? null : Period.parse(get(record, "basePeriodCode")).orElse(null);
+        if (base != null) {
+            derived(record, "basePeriodStart", base.start().toString(), line, errors);
+            derived(record, "basePeriodEnd", base.end().toString(), line, errors);
+        }
+        if (indicatorId != null && unitsByIndicator.containsKey(indicatorId)) {
+            derived(record, "unit", unitsByIndicator.get(indicatorId), line, errors);
+        }
+    }
+
+    private static void derived(CSVRecord record, String column, String expected, long line, List<InvalidRow> errors) {
+        String actual = get(record, column);
+        if (actual != null && !actual.equals(expected)) {
+            if (column.endsWith("Start") || column.endsWith("End")) {
+                try {
+                    if (LocalDate.parse(actual).toString().equals(expected)) {
+                        return;
+                    }
+                } catch (java.time.format.DateTimeParseException e) {
+                    // reported below
+                }
+            }
+            errors.add(new InvalidRow(line, column, "'" + actual + "' strookt niet met de periode of indicator; verwacht '" + expected + "' (of laat de kolom leeg)"));
+        }
+    }
+
+    private static BigDecimal decimal(CSVRecord record, String column, long line, List<InvalidRow> errors) {
+        String raw = get(record, column);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(raw);
+        } catch (NumberFormatException e) {
+            errors.add(new InvalidRow(line, column, "'" + raw + "' is geen getal; gebruik een punt als decimaalteken, zonder scheiding van duizendtallen"));
+            return null;
+        }
+    }
+
+    private static String get(CSVRecord record, String column) {
+        if (!record.isMapped(column) || !record.isSet(column)) {
+            return null;
+        }
+        String value = record.get(column);
+        return value.isEmpty() ? null : value;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

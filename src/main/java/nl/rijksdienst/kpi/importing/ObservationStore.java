@@ -1,0 +1,233 @@
+package nl.rijksdienst.kpi.importing;
+
+import nl.rijksdienst.kpi.common.Problem.InvalidRow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.rijksdienst.kpi.observation.ObservationValidator.Valid;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Writes observations set-wise: rows go into a temporary staging table (by COPY for imports), are
+ * matched with the current versions by their natural key (indicator, period, base period, dimension
+ * codes), and then each is new (inserted as version 1), the same (left alone) or changed (the
+ * current version is superseded and the row inserted as the next version). Nothing is overwritten.
+ */
+final class ObservationStore {
+
+    private static final String COLUMNS = "indicator_id, period_code, frequency, period_start, period_end, base_period_code, "
+            + "base_period_start, base_period_end, dimensions, dimension_key, qualifier, value, value_low, value_high, value_text, status, "
+            + "series_break, note_nl, note_en, source_id, section, question, quote, origin_source_id, reason";
+    private static final String CONTENT = "qualifier, value, value_low, value_high, value_text, status, series_break, note_nl, note_en, "
+            + "source_id, section, question, quote, origin_source_id";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CSVFormat COPY_FORMAT = CSVFormat.POSTGRESQL_CSV;
+
+    /** The outcome of a merge. {@code outcomes} holds, for a single-row write, what happened and to which observation. */
+    record Counts(long inserted, long revised, long unchanged, List<Outcome> outcomes) {
+    }
+
+    record Outcome(long line, String outcome, Long observationId, Integer version) {
+    }
+
+    private ObservationStore() {
+    }
+
+    static void createStaging(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create temp table import_staging (line bigint not null, indicator_id text, period_code text, frequency text, "
+                    + "period_start date, period_end date, base_period_code text, base_period_start date, base_period_end date, "
+                    + "dimensions jsonb, dimension_key text, qualifier text, value numeric, value_low numeric, value_high numeric, "
+                    + "value_text text, status text, series_break boolean, note_nl text, note_en text, source_id text, section text, "
+                    + "question text, quote text, origin_source_id text, reason text) on commit drop");
+        }
+    }
+
+    static CopyIn startCopy(Connection c) throws SQLException {
+        return c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy import_staging (line, " + COLUMNS + ") from stdin with (format csv)");
+    }
+
+    static byte[] copyLine(long line, Valid v) {
+        StringWriter out = new StringWriter(256);
+        try (CSVPrinter printer = new CSVPrinter(out, COPY_FORMAT)) {
+            printer.printRecord(line, v.indicator().id, v.period().code(), v.period().frequency().name(), v.period().start(), v.period().end(),
+                    v.basePeriod() == null ? null : v.basePeriod().code(), v.basePeriod() == null ? null : v.basePeriod().start(),
+                    v.basePeriod() == null ? null : v.basePeriod().end(), json(v), v.dimensionKey(), v.qualifier().name(),
+                    plain(v.value()), plain(v.valueLow()), plain(v.valueHigh()), v.valueText(), v.status().code(), v.seriesBreak(),
+                    v.noteNl(), v.noteEn(), v.citation().sourceId(), v.citation().section(), v.citation().question(), v.citation().quote(),
+                    v.citation().originSourceId(), v.reason());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static void insertStaging(Connection c, long line, Valid v) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into import_staging (line, " + COLUMNS + ") values "
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 1;
+            ps.setLong(i++, line);
+            ps.setString(i++, v.indicator().id);
+            ps.setString(i++, v.period().code());
+            ps.setString(i++, v.period().frequency().name());
+            ps.setDate(i++, Date.valueOf(v.period().start()));
+            ps.setDate(i++, Date.valueOf(v.period().end()));
+            ps.setString(i++, v.basePeriod() == null ? null : v.basePeriod().code());
+            ps.setDate(i++, v.basePeriod() == null ? null : Date.valueOf(v.basePeriod().start()));
+            ps.setDate(i++, v.basePeriod() == null ? null : Date.valueOf(v.basePeriod().end()));
+            ps.setString(i++, json(v));
+            ps.setString(i++, v.dimensionKey());
+            ps.setString(i++, v.qualifier().name());
+            ps.setBigDecimal(i++, v.value());
+            ps.setBigDecimal(i++, v.valueLow());
+            ps.setBigDecimal(i++, v.valueHigh());
+            ps.setString(i++, v.valueText());
+            ps.setString(i++, v.status().code());
+            ps.setBoolean(i++, v.seriesBreak());
+            ps.setString(i++, v.noteNl());
+            ps.setString(i++, v.noteEn());
+            ps.setString(i++, v.citation().sourceId());
+            ps.setString(i++, v.citation().section());
+            ps.setString(i++, v.citation().question());
+            ps.setString(i++, v.citation().quote());
+            ps.setString(i++, v.citation().originSourceId());
+            ps.setString(i, v.reason());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Rows of the import that name the same observation twice: the line numbers of each group. */
+    static List<List<Long>> duplicates(Connection c, int limit) throws SQLException {
+        List<List<Long>> groups = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select array_agg(line order by line) from import_staging "
+                + "group by indicator_id, period_code, coalesce(base_period_code, ''), dimension_key having count(*) > 1 "
+                + "order by min(line) limit ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Long[] lines = (Long[]) rs.getArray(1).getArray();
+                    groups.add(List.of(lines));
+                }
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * Merges the staging table into the observations.
+     *
+     * @param reason       the import's reason, for rows that give none
+     * @param keepOutcomes whether to return the outcome of each row (single-row writes)
+     */
+    static Counts merge(Connection c, OffsetDateTime now, String actor, String reason, UUID importId, boolean keepOutcomes) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("analyze import_staging");
+            s.execute("create temp table import_merge on commit drop as "
+                    + "select s.line, o.id as current_row, o.observation_id, o.version, "
+                    + "case when o.id is null then 'new' "
+                    + "when (o." + CONTENT.replace(", ", ", o.") + ") is not distinct from (s." + CONTENT.replace(", ", ", s.") + ") then 'same' "
+                    + "else 'changed' end as outcome "
+                    + "from import_staging s left join observation o on o.superseded_at is null and o.indicator_id = s.indicator_id "
+                    + "and o.period_code = s.period_code and coalesce(o.base_period_code, '') = coalesce(s.base_period_code, '') "
+                    + "and o.dimension_key = s.dimension_key");
+        }
+        if (reason == null) {
+            List<InvalidRow> missing = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select m.line from import_merge m join import_staging s using (line) "
+                            + "where m.outcome = 'changed' and s.reason is null order by m.line limit 1000")) {
+                while (rs.next()) {
+                    missing.add(new InvalidRow(rs.getLong(1), "reason", "de rij corrigeert een bestaande waarde en noemt geen reden; "
+                            + "geef een kolom reason of de parameter reason"));
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new ImportRejectedException(missing);
+            }
+        }
+        Timestamp at = Timestamp.from(now.toInstant());
+        try (PreparedStatement ps = c.prepareStatement("update observation o set superseded_at = ? from import_merge m "
+                + "where m.outcome = 'changed' and o.id = m.current_row")) {
+            ps.setTimestamp(1, at);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into observation (observation_id, version, " + COLUMNS
+                + ", recorded_at, recorded_by, import_id) "
+                + "select coalesce(m.observation_id, nextval('observation_identity_seq')), coalesce(m.version, 0) + 1, "
+                + java.util.Arrays.stream(COLUMNS.split(", ")).map(col -> col.equals("reason") ? "coalesce(s.reason, ?)" : "s." + col)
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + ", ?, ?, ? from import_staging s join import_merge m using (line) where m.outcome <> 'same'")) {
+            ps.setString(1, reason);
+            ps.setTimestamp(2, at);
+            ps.setString(3, actor);
+            if (importId == null) {
+                ps.setNull(4, Types.OTHER);
+            } else {
+                ps.setObject(4, importId);
+            }
+            ps.executeUpdate();
+        }
+        long inserted = 0;
+        long revised = 0;
+        long unchanged = 0;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select outcome, count(*) from import_merge group by outcome")) {
+            while (rs.next()) {
+                switch (rs.getString(1)) {
+                    case "new" -> inserted = rs.getLong(2);
+                    case "changed" -> revised = rs.getLong(2);
+                    default -> unchanged = rs.getLong(2);
+                }
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        if (keepOutcomes) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select m.line, m.outcome, o.observation_id, o.version from import_merge m "
+                            + "join import_staging st using (line) join observation o on o.superseded_at is null "
+                            + "and o.indicator_id = st.indicator_id and o.period_code = st.period_code "
+                            + "and coalesce(o.base_period_code, '') = coalesce(st.base_period_code, '') and o.dimension_key = st.dimension_key "
+                            + "order by m.line")) {
+                while (rs.next()) {
+                    outcomes.add(new Outcome(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4)));
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("drop table import_merge");
+            s.execute("drop table import_staging");
+        }
+        return new Counts(inserted, revised, unchanged, outcomes);
+    }
+
+    private static String json(Valid v) {
+        try {
+            return JSON.writeValueAsString(v.dimensions());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}

@@ -1,0 +1,25 @@
+package nl.rijksdienst.kpi.norm;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import nl.rijksdienst.kpi.common.LocalizedText;
+import nl.rijksdienst.kpi.observation.CitationDto;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "NormInput", description = "Een nieuwe norm of een wijziging van een norm: een vast getal (threshold) of een vergelijkingsindicator (referenceIndicatorId), niet beide.")
+public record NormInput(
+        @Schema(description = "Identificatie (kebab-case); bij wijzigen gelijk aan die in het pad of weggelaten.", examples = "roemernorm") String id,
+        @Schema(description = "De indicator die aan de norm wordt gehouden.", required = true, examples = "external-hiring-share") String indicatorId,
+        @Schema(description = "De reeks waarop de norm slaat (dimensiecodes); weggelaten: de hele indicator.") Map<String, String> dimensions,
+        @Schema(description = "Ten hoogste (at_most) of ten minste (at_least).", required = true, examples = "at_most") Operator operator,
+        @Schema(description = "De drempel, in de eenheid van de indicator.", examples = "10") BigDecimal threshold,
+        @Schema(description = "De indicator met wiens waarde in dezelfde periode wordt vergeleken.", examples = "expected-inflation") String referenceIndicatorId,
+        @Schema(description = "Datum waarop de streefwaarde bereikt moet zijn; maakt de norm een streefwaarde.", format = "date", examples = "2026-12-31") LocalDate deadline,
+        @Schema(description = "Datum vanaf wanneer de norm geldt.", format = "date", examples = "2010-01-01") LocalDate validFrom,
+        @Schema(description = "Naam.", required = true) LocalizedText label,
+        @Schema(description = "Omschrijving.") LocalizedText description,
+        @Schema(description = "De woorden van de bron.", required = true, examples = "de Roemernorm van maximaal 10 procent") String wording,
+        @Schema(description = "Als de bron vaag is: welk getal hier gekozen is en waarom.") String interpretation,
+        @Schema(description = "Waar de norm staat.", required = true) CitationDto citation) {
+}

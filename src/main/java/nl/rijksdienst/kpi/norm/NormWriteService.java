@@ -1,0 +1,147 @@
+package nl.rijksdienst.kpi.norm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.rijksdienst.kpi.audit.AuditLog;
+import nl.rijksdienst.kpi.common.ApiException;
+import nl.rijksdienst.kpi.common.Faults;
+import nl.rijksdienst.kpi.indicator.Dimension;
+import nl.rijksdienst.kpi.indicator.Indicator;
+import nl.rijksdienst.kpi.indicator.IndicatorRepository;
+import nl.rijksdienst.kpi.source.SourceRepository;
+
+/** Adds and changes norms; every change is in the audit log with what it was before. */
+@ApplicationScoped
+@Transactional
+public class NormWriteService {
+
+    private final NormRepository norms;
+    private final IndicatorRepository indicators;
+    private final SourceRepository sources;
+    private final AuditLog audit;
+
+    public NormWriteService(NormRepository norms, IndicatorRepository indicators, SourceRepository sources, AuditLog audit) {
+        this.norms = norms;
+        this.indicators = indicators;
+        this.sources = sources;
+        this.audit = audit;
+    }
+
+    public NormDto create(NormInput input, String actor) {
+        Faults faults = new Faults();
+        Indicator indicator = validate(input, faults);
+        faults.kebabId("id", input == null ? null : input.id());
+        faults.throwIfAny();
+        if (norms.findByIdOptional(input.id()).isPresent()) {
+            throw new ApiException(409, "Conflict", "Er is al een norm met id '" + input.id() + "'; wijzig die met PUT /norms/" + input.id() + ".", List.of());
+        }
+        Norm norm = new Norm();
+        norm.id = input.id();
+        apply(input, norm);
+        norms.persist(norm);
+        NormDto after = NormDto.of(norm, indicator.unit);
+        audit.record(actor, "create", "norm", norm.id, null, "Norm " + norm.id + " toegevoegd", Map.of("after", after));
+        return after;
+    }
+
+    public NormDto update(String id, NormInput input, String actor) {
+        Norm norm = norms.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Er is geen norm met id '" + id + "'."));
+        Faults faults = new Faults();
+        Indicator indicator = validate(input, faults);
+        if (input != null && input.id() != null && !input.id().equals(id)) {
+            faults.add("id", "wijkt af van de norm in het pad ('" + id + "'); een identificatie verandert niet");
+        }
+        faults.throwIfAny();
+        NormDto before = NormDto.of(norm, indicators.findById(norm.indicatorId).unit);
+        apply(input, norm);
+        NormDto after = NormDto.of(norm, indicator.unit);
+        if (!before.equals(after)) {
+            Map<String, Object> details = new HashMap<>();
+            details.put("before", before);
+            details.put("after", after);
+            audit.record(actor, "update", "norm", id, null, "Norm " + id + " gewijzigd", details);
+        }
+        return after;
+    }
+
+    private Indicator validate(NormInput input, Faults faults) {
+        if (input == null) {
+            faults.add("body", "ontbreekt: stuur een NormInput als JSON");
+            return null;
+        }
+        Indicator indicator = null;
+        if (faults.required("indicatorId", input.indicatorId())) {
+            indicator = indicators.findByIdOptional(input.indicatorId()).orElse(null);
+            if (indicator == null) {
+                faults.add("indicatorId", "er is geen indicator '" + input.indicatorId() + "'");
+            }
+        }
+        if (indicator != null && input.dimensions() != null) {
+            for (Map.Entry<String, String> entry : input.dimensions().entrySet()) {
+                Dimension dimension = indicator.dimension(entry.getKey()).orElse(null);
+                if (dimension == null) {
+                    faults.add("dimensions." + entry.getKey(), "'" + entry.getKey() + "' is geen dimensie van indicator '" + indicator.id + "'");
+                } else if (!dimension.hasCode(entry.getValue())) {
+                    faults.add("dimensions." + entry.getKey(), "'" + entry.getValue() + "' is geen code van dimensie '" + entry.getKey() + "'");
+                }
+            }
+        }
+        if (input.operator() == null) {
+            faults.add("operator", "ontbreekt; kies uit at_most, at_least");
+        }
+        if ((input.threshold() == null) == (input.referenceIndicatorId() == null || input.referenceIndicatorId().isBlank())) {
+            faults.add("threshold", "geef een vast getal (threshold) of een vergelijkingsindicator (referenceIndicatorId), precies één van beide");
+        }
+        if (input.referenceIndicatorId() != null && !input.referenceIndicatorId().isBlank()) {
+            if (indicators.findByIdOptional(input.referenceIndicatorId()).isEmpty()) {
+                faults.add("referenceIndicatorId", "er is geen indicator '" + input.referenceIndicatorId() + "'");
+            } else if (input.referenceIndicatorId().equals(input.indicatorId())) {
+                faults.add("referenceIndicatorId", "een indicator kan niet met zichzelf worden vergeleken");
+            }
+        }
+        if (input.deadline() != null && input.validFrom() != null && input.deadline().isBefore(input.validFrom())) {
+            faults.add("deadline", "ligt vóór validFrom");
+        }
+        if (input.label() == null) {
+            faults.add("label", "ontbreekt");
+        } else {
+            faults.required("label.nl", input.label().nl());
+            faults.required("label.en", input.label().en());
+        }
+        faults.required("wording", input.wording());
+        faults.optionalText("interpretation", input.interpretation());
+        if (input.citation() == null) {
+            faults.add("citation", "ontbreekt: een norm noemt haar bron (sourceId) en de letterlijke zin (quote)");
+        } else {
+            if (faults.required("citation.sourceId", input.citation().sourceId()) && sources.findByIdOptional(input.citation().sourceId()).isEmpty()) {
+                faults.add("citation.sourceId", "er is geen bron '" + input.citation().sourceId() + "'; voeg haar eerst toe via /sources");
+            }
+            faults.required("citation.quote", input.citation().quote());
+        }
+        return indicator;
+    }
+
+    private static void apply(NormInput input, Norm norm) {
+        norm.indicatorId = input.indicatorId();
+        norm.dimensions = input.dimensions() == null ? new TreeMap<>() : new TreeMap<>(input.dimensions());
+        norm.operator = input.operator();
+        norm.threshold = input.threshold();
+        norm.referenceIndicatorId = input.referenceIndicatorId() == null || input.referenceIndicatorId().isBlank() ? null : input.referenceIndicatorId();
+        norm.deadline = input.deadline();
+        norm.validFrom = input.validFrom();
+        norm.labelNl = input.label().nl();
+        norm.labelEn = input.label().en();
+        norm.descriptionNl = input.description() == null ? null : input.description().nl();
+        norm.descriptionEn = input.description() == null ? null : input.description().en();
+        norm.wording = input.wording();
+        norm.interpretation = input.interpretation();
+        norm.sourceId = input.citation().sourceId();
+        norm.section = input.citation().section();
+        norm.question = input.citation().question();
+        norm.quote = input.citation().quote();
+    }
+}

@@ -1,0 +1,93 @@
+package nl.rijksdienst.kpi.source;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.rijksdienst.kpi.audit.AuditLog;
+import nl.rijksdienst.kpi.common.ApiException;
+import nl.rijksdienst.kpi.common.Faults;
+
+/** Adds and changes sources; every change is in the audit log with what it was before. */
+@ApplicationScoped
+@Transactional
+public class SourceWriteService {
+
+    private final SourceRepository sources;
+    private final AuditLog audit;
+
+    public SourceWriteService(SourceRepository sources, AuditLog audit) {
+        this.sources = sources;
+        this.audit = audit;
+    }
+
+    public SourceDto create(SourceInput input, String actor) {
+        Faults faults = validate(input);
+        faults.kebabId("id", input == null ? null : input.id());
+        faults.throwIfAny();
+        if (sources.findByIdOptional(input.id()).isPresent()) {
+            throw new ApiException(409, "Conflict", "Er is al een bron met id '" + input.id() + "'; wijzig die met PUT /sources/" + input.id() + ".", List.of());
+        }
+        Source source = new Source();
+        source.id = input.id();
+        apply(input, source);
+        sources.persist(source);
+        SourceDto after = SourceDto.of(source);
+        audit.record(actor, "create", "source", source.id, null, "Bron " + source.id + " toegevoegd", Map.of("after", after));
+        return after;
+    }
+
+    public SourceDto update(String id, SourceInput input, String actor) {
+        Source source = sources.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Er is geen bron met id '" + id + "'."));
+        Faults faults = validate(input);
+        if (input != null && input.id() != null && !input.id().equals(id)) {
+            faults.add("id", "wijkt af van de bron in het pad ('" + id + "'); een identificatie verandert niet");
+        }
+        faults.throwIfAny();
+        SourceDto before = SourceDto.of(source);
+        apply(input, source);
+        SourceDto after = SourceDto.of(source);
+        if (!before.equals(after)) {
+            Map<String, Object> details = new HashMap<>();
+            details.put("before", before);
+            details.put("after", after);
+            audit.record(actor, "update", "source", id, null, "Bron " + id + " gewijzigd", details);
+        }
+        return after;
+    }
+
+    private static Faults validate(SourceInput input) {
+        Faults faults = new Faults();
+        if (input == null) {
+            return faults.add("body", "ontbreekt: stuur een SourceInput als JSON");
+        }
+        faults.required("type", input.type());
+        faults.required("title", input.title());
+        faults.optionalText("publisher", input.publisher());
+        faults.optionalText("kamerstuk", input.kamerstuk());
+        faults.optionalText("dateNote", input.dateNote());
+        if (input.url() != null) {
+            try {
+                URI uri = URI.create(input.url());
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    faults.add("url", "'" + input.url() + "' is geen http- of https-adres");
+                }
+            } catch (IllegalArgumentException e) {
+                faults.add("url", "'" + input.url() + "' is geen geldig adres");
+            }
+        }
+        return faults;
+    }
+
+    private static void apply(SourceInput input, Source source) {
+        source.type = input.type();
+        source.title = input.title();
+        source.publisher = input.publisher();
+        source.kamerstuk = input.kamerstuk();
+        source.publicationDate = input.publicationDate();
+        source.dateNote = input.dateNote();
+        source.url = input.url();
+    }
+}
