@@ -1,6 +1,6 @@
 package nl.rijksdienst.kpi.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,5 +15,6 @@ public record AuditEntryDto(
         @Schema(description = "Identificatie van het object.", required = true, examples = "12") String entityId,
         @Schema(description = "De opgegeven reden.") String reason,
         @Schema(description = "Samenvatting.", required = true, examples = "Waarneming external-hiring-share 2025 gecorrigeerd naar versie 2") String summary,
-        @Schema(description = "Bijzonderheden: wat er stond en wat er nu staat, of de aantallen van een import.", type = SchemaType.OBJECT) JsonNode details) {
+        @Schema(description = "Bijzonderheden: wat er stond (before) en wat er nu staat (after), of de aantallen van een import.", type = SchemaType.OBJECT)
+        Map<String, Object> details) {
 }

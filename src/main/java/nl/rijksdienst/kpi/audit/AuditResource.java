@@ -103,9 +103,10 @@ public class AuditResource {
         throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 
-    private com.fasterxml.jackson.databind.JsonNode parse(String details) {
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> parse(String details) {
         try {
-            return details == null ? null : json.readTree(details);
+            return details == null ? null : json.readValue(details, Map.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -19,9 +19,14 @@ public class LocalKeysConfigSourceFactory implements ConfigSourceFactory {
     static final String LOCATION = "mp.jwt.verify.publickey.location";
     static final String KEY_DIR = "kpi.auth.key-dir";
 
+    /** smallrye-jwt's own default for an absent key is the text NONE. */
+    private static boolean configured(String value) {
+        return !value.isBlank() && !"NONE".equals(value);
+    }
+
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (!ProfileAwareValues.get(context, LOCATION, "").isBlank() || !ProfileAwareValues.get(context, "mp.jwt.verify.publickey", "").isBlank()) {
+        if (configured(ProfileAwareValues.get(context, LOCATION, "")) || configured(ProfileAwareValues.get(context, "mp.jwt.verify.publickey", ""))) {
             return List.of();
         }
         Path directory = Path.of(ProfileAwareValues.get(context, KEY_DIR, LocalKeys.defaultDirectory().toString())).toAbsolutePath();

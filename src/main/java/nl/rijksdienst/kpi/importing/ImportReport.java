@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ImportReport", description = "Het resultaat van een import: wat er is toegevoegd, gecorrigeerd en ongewijzigd gebleven.")
 public record ImportReport(
-        @Schema(description = "Identificatie van de import.", required = true) UUID id,
+        @Schema(description = "Identificatie van de import.", required = true, implementation = String.class, format = "uuid") UUID id,
         @Schema(description = "applied: er is iets geschreven; no_change: alle rijen waren al bekend, er is niets veranderd.", required = true,
                 enumeration = {"applied", "no_change"}, examples = "applied") String outcome,
         @Schema(description = "Aantal gelezen rijen.", required = true, examples = "27") long rowsRead,

@@ -126,18 +126,24 @@ public class ImportService {
         long moreErrors = 0;
         long rows = 0;
         CopyIn copy = ObservationStore.startCopy(c);
+        // The readers close what they read at its end; the body is drained (for its checksum) after them.
+        InputStream shielded = new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+            }
+        };
         try {
             Iterator<ImportRow> reader;
             AutoCloseable closeable;
             if (type == BodyType.csv) {
-                Reader text = new InputStreamReader(in, StandardCharsets.UTF_8);
+                Reader text = new InputStreamReader(shielded, StandardCharsets.UTF_8);
                 Map<String, String> units = new LinkedHashMap<>();
                 byId.forEach((id, indicator) -> units.put(id, indicator.unit.name()));
                 CsvImportReader csv = new CsvImportReader(text, units);
                 reader = csv;
                 closeable = csv;
             } else {
-                JsonImportReader json = new JsonImportReader(in, mapper);
+                JsonImportReader json = new JsonImportReader(shielded, mapper);
                 reader = json;
                 closeable = json;
             }

@@ -31,7 +31,9 @@ final class JsonImportReader implements Iterator<ImportRow>, AutoCloseable {
     private JsonToken next;
 
     JsonImportReader(InputStream body, ObjectMapper mapper) {
-        this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // Numbers are read as written: 4.0 stays 4.0, and no decimal passes through a double.
+        this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         try {
             this.parser = this.mapper.getFactory().createParser(body);
             if (parser.nextToken() != JsonToken.START_ARRAY) {

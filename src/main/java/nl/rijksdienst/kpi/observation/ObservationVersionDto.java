@@ -12,7 +12,7 @@ public record ObservationVersionDto(
         @Schema(description = "Tijdstip waarop een latere versie deze verving; afwezig bij de huidige.") OffsetDateTime supersededAt,
         @Schema(description = "Wie deze versie vastlegde.", required = true, examples = "alice") String recordedBy,
         @Schema(description = "De opgegeven reden.", examples = "Definitief cijfer uit de Jaarrapportage Bedrijfsvoering Rijk 2025") String reason,
-        @Schema(description = "De import waarmee deze versie is vastgelegd, als dat via een import ging.") UUID importId,
+        @Schema(description = "De import waarmee deze versie is vastgelegd, als dat via een import ging.", implementation = String.class, format = "uuid") UUID importId,
         @Schema(description = "De waarneming zoals ze in deze versie luidde.", required = true) ObservationDto observation) {
 
     public static ObservationVersionDto of(Observation o, nl.rijksdienst.kpi.indicator.Unit unit) {
