@@ -34,10 +34,7 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
 
     static final Set<String> REQUIRED = Set.of("indicatorId", "periodCode", "qualifier", "status", "sourceId", "quote");
-    static final Set<String> FIXED = Set.of("indicatorId", "periodCode", "periodStart", "periodEnd", "frequency", "basePeriodCode",
-            "basePeriodStart", "basePeriodEnd", "qualifier", "value", "valueLow", "valueHigh", "valueText", "unit", "status", "seriesBreak",
-            "noteNl", "noteEn", "sourceId", "section", "question", "quote", "originSourceId", "reason",
-            "observationId", "version", "recordedAt");
+    static final Set<String> FIXED = ObservationCsv.RESERVED_COLUMNS;
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -72,10 +69,6 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
             }
         }
         this.records = parser.iterator();
-    }
-
-    static List<String> exportHeader() {
-        return ObservationCsv.FIXED_COLUMNS;
     }
 
     @Override

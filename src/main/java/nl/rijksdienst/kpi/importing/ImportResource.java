@@ -77,13 +77,7 @@ public class ImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "200", description = "Herhaald verzoek met dezelfde Idempotency-Key en dezelfde body: het verslag van de eerste keer (header Idempotent-Replayed).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(responseCode = "401", description = "Geen of geen geldig bearer-token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Het token heeft niet de rol van redacteur.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Een import met dezelfde Idempotency-Key werd tegelijk verwerkt.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "De body is geen text/csv of application/json.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Rijen die niet geschreven kunnen worden (invalidRows, met regel, kolom en reden); er is niets geschreven.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -117,10 +111,6 @@ public class ImportResource {
     @Operation(operationId = "listObservationImports", summary = "Imports opvragen", description = "Geeft de verslagen van de imports, nieuwste eerst.")
     @APIResponse(responseCode = "200", description = "Gelukt.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ImportReportCollection.class)))
-    @APIResponse(responseCode = "401", description = "Geen of geen geldig bearer-token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Het token heeft niet de rol van redacteur.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReportCollection list(@BeanParam PagingParams paging) {
         PageRequest request = paging.toRequest();
         return new ImportReportCollection(service.list(request.offset(), request.pageSize()), Page.of(request, service.count()));
@@ -133,10 +123,6 @@ public class ImportResource {
     @Operation(operationId = "getObservationImport", summary = "Eén import opvragen", description = "Geeft het verslag van één import.")
     @APIResponse(responseCode = "200", description = "Gelukt.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(responseCode = "401", description = "Geen of geen geldig bearer-token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Het token heeft niet de rol van redacteur.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport get(@Parameter(description = "Identificatie van de import.") @PathParam("importId") String importId) {
         UUID id;
         try {

@@ -65,12 +65,7 @@ public class IndicatorWriteService {
         IndicatorDto before = IndicatorDto.of(indicator);
         apply(input, indicator);
         IndicatorDto after = IndicatorDto.of(indicator);
-        if (!before.equals(after)) {
-            Map<String, Object> details = new HashMap<>();
-            details.put("before", before);
-            details.put("after", after);
-            audit.record(actor, "update", "indicator", id, null, "Indicator " + id + " gewijzigd", details);
-        }
+        audit.recordChange(actor, "indicator", id, "Indicator " + id + " gewijzigd", before, after);
         return after;
     }
 
@@ -111,6 +106,8 @@ public class IndicatorWriteService {
                 faults.add(field + ".id", "'" + d.id() + "' is geen identificatie in lowerCamelCase; een dimensie is ook een queryparameter");
             } else if (ObservationQuery.RESERVED.contains(d.id())) {
                 faults.add(field + ".id", "'" + d.id() + "' is al een parameter van /observations; kies een andere naam");
+            } else if (nl.rijksdienst.kpi.observation.ObservationCsv.RESERVED_COLUMNS.contains(d.id())) {
+                faults.add(field + ".id", "'" + d.id() + "' is al een kolom van de CSV-export en -import; kies een andere naam");
             } else if (!dimensionIds.add(d.id())) {
                 faults.add(field + ".id", "de dimensie '" + d.id() + "' staat er twee keer in");
             }

@@ -2,7 +2,6 @@ package nl.rijksdienst.kpi.norm;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,12 +58,7 @@ public class NormWriteService {
         NormDto before = NormDto.of(norm, indicators.findById(norm.indicatorId).unit);
         apply(input, norm);
         NormDto after = NormDto.of(norm, indicator.unit);
-        if (!before.equals(after)) {
-            Map<String, Object> details = new HashMap<>();
-            details.put("before", before);
-            details.put("after", after);
-            audit.record(actor, "update", "norm", id, null, "Norm " + id + " gewijzigd", details);
-        }
+        audit.recordChange(actor, "norm", id, "Norm " + id + " gewijzigd", before, after);
         return after;
     }
 

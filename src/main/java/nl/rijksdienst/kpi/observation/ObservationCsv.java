@@ -25,6 +25,15 @@ public final class ObservationCsv {
             "basePeriodCode", "basePeriodStart", "basePeriodEnd", "qualifier", "value", "valueLow", "valueHigh", "valueText", "unit",
             "status", "seriesBreak", "noteNl", "noteEn", "sourceId", "section", "question", "quote", "originSourceId");
 
+    /** Column names of the CSV format (export and import) that therefore cannot name a dimension. */
+    public static final java.util.Set<String> RESERVED_COLUMNS;
+
+    static {
+        java.util.Set<String> reserved = new java.util.HashSet<>(FIXED_COLUMNS);
+        reserved.addAll(List.of("reason", "observationId", "version", "recordedAt"));
+        RESERVED_COLUMNS = java.util.Set.copyOf(reserved);
+    }
+
     public static List<String> header(Indicator indicator) {
         List<String> header = new ArrayList<>(FIXED_COLUMNS.subList(0, 8));
         indicator.dimensions.stream().map(Dimension::id).forEach(header::add);

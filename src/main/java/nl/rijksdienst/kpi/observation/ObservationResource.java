@@ -156,13 +156,7 @@ public class ObservationResource {
             description = "Voegt één waarneming toe (versie 1). Bestaat er al een waarneming voor dezelfde periode, basisperiode en dimensiecodes, dan is het antwoord 409 met haar id: corrigeer die met PUT.")
     @APIResponse(responseCode = "201", description = "Toegevoegd; Location wijst naar de waarneming.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObservationDto.class)))
-    @APIResponse(responseCode = "401", description = "Geen of geen geldig bearer-token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Het token heeft niet de rol van redacteur.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Er is al een waarneming voor deze periode en dimensiecodes.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Velden die niet deugen (invalidParams); er is niets geschreven.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(
             @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
@@ -184,12 +178,6 @@ public class ObservationResource {
                     Legt een nieuwe versie van een waarneming vast, met de reden (verplicht) en de bron; de vorige versie                     blijft opvraagbaar via /versions en met asOf. Periode, basisperiode en dimensiecodes blijven gelijk. Is                     de inhoud gelijk aan de huidige versie, dan verandert er niets.""")
     @APIResponse(responseCode = "200", description = "De waarneming na de correctie (of ongewijzigd).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObservationDto.class)))
-    @APIResponse(responseCode = "401", description = "Geen of geen geldig bearer-token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Het token heeft niet de rol van redacteur.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Velden die niet deugen (invalidParams); er is niets geschreven.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ObservationDto correct(
             @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
             @Parameter(description = "Identificatie van de waarneming.", example = "12") @PathParam("observationId") String observationId,

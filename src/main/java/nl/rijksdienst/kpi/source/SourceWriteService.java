@@ -3,7 +3,6 @@ package nl.rijksdienst.kpi.source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.rijksdienst.kpi.audit.AuditLog;
@@ -49,12 +48,7 @@ public class SourceWriteService {
         SourceDto before = SourceDto.of(source);
         apply(input, source);
         SourceDto after = SourceDto.of(source);
-        if (!before.equals(after)) {
-            Map<String, Object> details = new HashMap<>();
-            details.put("before", before);
-            details.put("after", after);
-            audit.record(actor, "update", "source", id, null, "Bron " + id + " gewijzigd", details);
-        }
+        audit.recordChange(actor, "source", id, "Bron " + id + " gewijzigd", before, after);
         return after;
     }
 
