@@ -23,4 +23,10 @@ public class PagingParams {
     public PageRequest toRequest() {
         return PageRequest.parse(page, pageSize);
     }
+
+    /** For a CSV download: the whole collection unless a page is asked for explicitly. */
+    public PageRequest toRequestOrAll(boolean whole) {
+        PageRequest request = toRequest();
+        return whole && page == null && pageSize == null ? new PageRequest(1, Integer.MAX_VALUE) : request;
+    }
 }

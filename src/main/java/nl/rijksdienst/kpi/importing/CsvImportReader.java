@@ -201,7 +201,7 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
         if (!record.isMapped(column) || !record.isSet(column)) {
             return null;
         }
-        String value = record.get(column);
+        String value = nl.rijksdienst.kpi.common.Csv.unsafe(record.get(column));
         return value.isEmpty() ? null : value;
     }
 

@@ -18,11 +18,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import nl.rijksdienst.kpi.common.Csv;
+import nl.rijksdienst.kpi.common.MediaTypes;
+import nl.rijksdienst.kpi.common.OpenApiFormat;
 import java.util.List;
 import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,13 +85,31 @@ public class IndicatorResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, MediaTypes.TEXT_CSV})
     @Operation(operationId = "listIndicators", summary = "Indicatoren opvragen",
             description = "Geeft de indicatoren, met eenheid, soort, thema en dimensies met codelijsten. Filter op thema met `theme`.")
-    public IndicatorCollection list(
+    @APIResponse(responseCode = "200", description = "Gelukt.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorCollection.class)),
+            @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response list(
             @Parameter(description = "Alleen indicatoren van dit thema (zie /themes).", example = "werkgeverschap") @QueryParam("theme") String theme,
-            @BeanParam PagingParams paging) {
-        Page.Sliced<IndicatorDto> sliced = service.list(theme, paging.toRequest());
-        return new IndicatorCollection(sliced.items(), sliced.paging());
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @BeanParam PagingParams paging,
+            @Context Request request) {
+        boolean csv = Csv.wanted(request, format);
+        Page.Sliced<IndicatorDto> sliced = service.list(theme, paging.toRequestOrAll(csv));
+        if (csv) {
+            return Csv.response("indicators", List.of("id", "labelNl", "labelEn", "unit", "kind", "themeId", "dimensions", "frequencies",
+                    "descriptionNl", "descriptionEn"), printer -> {
+                for (IndicatorDto i : sliced.items()) {
+                    printer.printRecord(Csv.cells(i.id(), i.label().nl(), i.label().en(), i.unit(), i.kind(), i.themeId(),
+                            String.join(";", i.dimensions().stream().map(d -> d.id() + "=" + String.join("|", d.codes().stream().map(Dimension.Code::code).toList())).toList()),
+                            String.join(";", i.frequencies().stream().map(Enum::name).toList()),
+                            i.description() == null ? null : i.description().nl(), i.description() == null ? null : i.description().en()));
+                }
+            });
+        }
+        return Response.ok(new IndicatorCollection(sliced.items(), sliced.paging())).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

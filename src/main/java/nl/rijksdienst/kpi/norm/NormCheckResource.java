@@ -6,19 +6,28 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import nl.rijksdienst.kpi.common.Csv;
+import nl.rijksdienst.kpi.common.MediaTypes;
+import nl.rijksdienst.kpi.common.OpenApiFormat;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
+import nl.rijksdienst.kpi.common.HttpCaching;
 import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.AsOf;
 import nl.rijksdienst.kpi.common.Page;
 import nl.rijksdienst.kpi.common.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/indicators/{indicatorId}/norm-checks")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicatoren")
 public class NormCheckResource {
 
@@ -32,7 +41,10 @@ public class NormCheckResource {
     public record NormEvaluationCollection(@Schema(required = true) List<NormEvaluationDto> items, @Schema(required = true) Page paging) {
     }
 
+    @HttpCaching.MaxAge(60)
+    @HttpCaching.DependsOnDay
     @GET
+    @Produces({MediaType.APPLICATION_JSON, MediaTypes.TEXT_CSV})
     @Operation(operationId = "listNormChecks", summary = "Toetsing van een indicator aan zijn normen opvragen",
             description = """
                     Geeft per norm van de indicator het oordeel over elke waarneming en over de laatste: voldaan, \
@@ -40,12 +52,33 @@ public class NormCheckResource {
                     verschil tot de drempel (in procentpunten bij percentages), de trend sinds de vorige vergelijkbare \
                     waarneming, het benodigde tegenover het waargenomen tempo en de kanttekeningen (tussenstand, niet \
                     vergelijkbaar, grens of bandbreedte in plaats van een waarde). Een indicator zonder normen geeft een lege lijst.""")
-    public NormEvaluationCollection list(
+    @APIResponse(responseCode = "200", description = "Gelukt.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NormEvaluationCollection.class)),
+            @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response list(
             @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
             @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf,
-            @BeanParam PagingParams paging) {
-        PageRequest request = paging.toRequest();
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @BeanParam PagingParams paging,
+            @Context Request http) {
+        boolean csv = Csv.wanted(http, format);
+        PageRequest request = paging.toRequestOrAll(csv);
         Page.Sliced<NormEvaluationDto> sliced = Page.slice(service.evaluateIndicator(indicatorId, AsOf.parse(asOf)), request, e -> e);
-        return new NormEvaluationCollection(sliced.items(), sliced.paging());
+        if (csv) {
+            List<String> header = new java.util.ArrayList<>(NormCheckCsv.CHECK_COLUMNS);
+            header.add("latest");
+            return Csv.response(indicatorId + "-norm-checks", header, printer -> {
+                for (NormEvaluationDto evaluation : sliced.items()) {
+                    for (NormCheckDto check : evaluation.checks()) {
+                        boolean latest = check.equals(evaluation.latest());
+                        printer.printRecord(NormCheckCsv.row(indicatorId, check, String.valueOf(latest)));
+                    }
+                    if (evaluation.checks().isEmpty()) {
+                        printer.printRecord(NormCheckCsv.row(indicatorId, evaluation.latest(), "true"));
+                    }
+                }
+            });
+        }
+        return Response.ok(new NormEvaluationCollection(sliced.items(), sliced.paging())).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

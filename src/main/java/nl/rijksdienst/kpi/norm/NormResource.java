@@ -18,7 +18,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import nl.rijksdienst.kpi.common.Csv;
+import nl.rijksdienst.kpi.common.MediaTypes;
+import nl.rijksdienst.kpi.common.OpenApiFormat;
 import java.util.List;
 import java.util.Map;
 import nl.rijksdienst.kpi.common.ApiException;
@@ -27,6 +32,7 @@ import nl.rijksdienst.kpi.common.Page;
 import nl.rijksdienst.kpi.common.PageRequest;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -80,15 +86,33 @@ public class NormResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, MediaTypes.TEXT_CSV})
     @Operation(operationId = "listNorms", summary = "Normen opvragen",
             description = "Geeft de normen: plafonds, vloeren en streefwaarden met deadline, met de woorden van de bron en, waar de bron vaag is, het gekozen getal als interpretatie.")
-    public NormCollection list(
-            @BeanParam PagingParams paging) {
-        PageRequest request = paging.toRequest();
+    @APIResponse(responseCode = "200", description = "Gelukt.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NormCollection.class)),
+            @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response list(
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @BeanParam PagingParams paging,
+            @Context Request http) {
+        boolean csv = Csv.wanted(http, format);
+        PageRequest request = paging.toRequestOrAll(csv);
         List<Norm> norms = service.listNorms();
         Map<String, Indicator> indicators = service.indicatorsOf(norms);
         Page.Sliced<NormDto> sliced = Page.slice(norms, request, n -> NormDto.of(n, indicators.get(n.indicatorId).unit));
-        return new NormCollection(sliced.items(), sliced.paging());
+        if (csv) {
+            return Csv.response("norms", List.of("id", "labelNl", "labelEn", "indicatorId", "dimensions", "type", "operator", "threshold", "unit",
+                    "referenceIndicatorId", "deadline", "validFrom", "wording", "interpretation", "sourceId", "section", "quote"), printer -> {
+                for (NormDto n : sliced.items()) {
+                    printer.printRecord(Csv.cells(n.id(), n.label().nl(), n.label().en(), n.indicatorId(),
+                            String.join(";", n.dimensions().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()), n.type(), n.operator(),
+                            n.threshold(), n.unit(), n.referenceIndicatorId(), n.deadline(), n.validFrom(), n.wording(), n.interpretation(),
+                            n.citation().sourceId(), n.citation().section(), n.citation().quote()));
+                }
+            });
+        }
+        return Response.ok(new NormCollection(sliced.items(), sliced.paging())).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -45,7 +45,7 @@ public final class ObservationCsv {
         try {
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header(indicator).toArray(String[]::new)).get());
             for (Observation o : observations) {
-                List<Object> row = new ArrayList<>(List.of(o.indicatorId, o.periodCode, o.periodStart, o.periodEnd, o.frequency));
+                List<Object> row = new ArrayList<>(List.of(nullToEmpty(o.indicatorId), o.periodCode, o.periodStart, o.periodEnd, o.frequency));
                 row.add(nullToEmpty(o.basePeriodCode));
                 row.add(nullToEmpty(o.basePeriodStart));
                 row.add(nullToEmpty(o.basePeriodEnd));
@@ -62,10 +62,10 @@ public final class ObservationCsv {
                 row.add(o.seriesBreak);
                 row.add(nullToEmpty(o.noteNl));
                 row.add(nullToEmpty(o.noteEn));
-                row.add(o.sourceId);
+                row.add(nullToEmpty(o.sourceId));
                 row.add(nullToEmpty(o.section));
                 row.add(nullToEmpty(o.question));
-                row.add(o.quote);
+                row.add(nullToEmpty(o.quote));
                 row.add(nullToEmpty(o.originSourceId));
                 printer.printRecord(row);
             }
@@ -76,7 +76,7 @@ public final class ObservationCsv {
     }
 
     private static Object nullToEmpty(Object value) {
-        return value == null ? "" : value;
+        return nl.rijksdienst.kpi.common.Csv.cell(value);
     }
 
     private static String plain(BigDecimal value) {

@@ -23,6 +23,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import nl.rijksdienst.kpi.common.HttpCaching;
 import nl.rijksdienst.kpi.common.ApiException;
 import nl.rijksdienst.kpi.common.AsOf;
 import nl.rijksdienst.kpi.common.KnownQueryParameters;
@@ -69,6 +70,7 @@ public class ObservationResource {
     public record ObservationCollection(@Schema(required = true) List<ObservationDto> items, @Schema(required = true) Page paging) {
     }
 
+    @HttpCaching.MaxAge(60)
     @GET
     @KnownQueryParameters.OpenQuery
     @Produces({MediaType.APPLICATION_JSON, MediaTypes.TEXT_CSV})
@@ -121,6 +123,7 @@ public class ObservationResource {
                 .build();
     }
 
+    @HttpCaching.MaxAge(60)
     @GET
     @Path("/{observationId}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -133,6 +136,7 @@ public class ObservationResource {
         return service.find(indicatorId, observationId, AsOf.parse(asOf));
     }
 
+    @HttpCaching.MaxAge(60)
     @GET
     @Path("/{observationId}/versions")
     @Produces(MediaType.APPLICATION_JSON)

@@ -5,16 +5,27 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import nl.rijksdienst.kpi.common.Csv;
+import nl.rijksdienst.kpi.common.MediaTypes;
+import nl.rijksdienst.kpi.common.OpenApiFormat;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.util.List;
+import nl.rijksdienst.kpi.norm.NormCheckCsv;
+import nl.rijksdienst.kpi.common.HttpCaching;
 import nl.rijksdienst.kpi.common.AsOf;
 import nl.rijksdienst.kpi.common.PagingParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/scorecard")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Scorecard", description = "Het laatste oordeel van elke norm in één antwoord.")
 public class ScorecardResource {
 
@@ -24,15 +35,36 @@ public class ScorecardResource {
         this.service = service;
     }
 
+    @HttpCaching.MaxAge(60)
+    @HttpCaching.DependsOnDay
     @GET
     @Operation(operationId = "getScorecard", summary = "Scorecard opvragen",
             description = """
                     Geeft voor elke norm de indicator, de laatste waarde met kwalificatie en status, het oordeel, het \
                     verschil tot de drempel, de trend, de kanttekeningen en de bron; bovenaan een telling per oordeel. \
                     Bedoeld voor de voorpagina van een dashboard: één verzoek.""")
-    public ScorecardDto get(
+    @APIResponse(responseCode = "200", description = "Gelukt.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScorecardDto.class)),
+            @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response get(
             @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf,
-            @BeanParam PagingParams paging) {
-        return service.scorecard(paging.toRequest(), AsOf.parse(asOf));
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @BeanParam PagingParams paging,
+            @Context Request http) {
+        boolean csv = Csv.wanted(http, format);
+        ScorecardDto scorecard = service.scorecard(paging.toRequestOrAll(csv), AsOf.parse(asOf));
+        if (csv) {
+            List<String> header = new java.util.ArrayList<>(List.of("evaluatedOn", "normLabelNl", "normLabelEn", "normType", "indicatorLabelNl"));
+            header.addAll(NormCheckCsv.CHECK_COLUMNS);
+            return Csv.response("scorecard", header, printer -> {
+                for (ScorecardDto.Item item : scorecard.items()) {
+                    List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(Csv.cells(scorecard.evaluatedOn(), item.norm().label().nl(),
+                            item.norm().label().en(), item.norm().type(), item.indicator().label().nl())));
+                    row.addAll(java.util.Arrays.asList(NormCheckCsv.row(item.indicator().id(), item.latest())));
+                    printer.printRecord(row);
+                }
+            });
+        }
+        return Response.ok(scorecard).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -18,12 +18,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import nl.rijksdienst.kpi.common.Csv;
+import nl.rijksdienst.kpi.common.MediaTypes;
+import nl.rijksdienst.kpi.common.OpenApiFormat;
 import java.util.List;
 import nl.rijksdienst.kpi.common.ApiException;
 import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,12 +83,26 @@ public class SourceResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, MediaTypes.TEXT_CSV})
     @Operation(operationId = "listSources", summary = "Bronnen opvragen",
             description = "Geeft de documenten waaruit cijfers en normen komen: Kamerbrieven en rapportages, met Kamerstuknummer en datum waar bekend.")
-    public SourceCollection list(
-            @BeanParam PagingParams paging) {
-        Page.Sliced<SourceDto> sliced = service.list(paging.toRequest());
-        return new SourceCollection(sliced.items(), sliced.paging());
+    @APIResponse(responseCode = "200", description = "Gelukt.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceCollection.class)),
+            @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response list(
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @BeanParam PagingParams paging,
+            @Context Request request) {
+        boolean csv = Csv.wanted(request, format);
+        Page.Sliced<SourceDto> sliced = service.list(paging.toRequestOrAll(csv));
+        if (csv) {
+            return Csv.response("sources", List.of("id", "type", "title", "publisher", "kamerstuk", "publicationDate", "dateNote", "url"), printer -> {
+                for (SourceDto d : sliced.items()) {
+                    printer.printRecord(Csv.cells(d.id(), d.type(), d.title(), d.publisher(), d.kamerstuk(), d.publicationDate(), d.dateNote(), d.url()));
+                }
+            });
+        }
+        return Response.ok(new SourceCollection(sliced.items(), sliced.paging())).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -6,12 +6,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import nl.rijksdienst.kpi.common.Csv;
+import nl.rijksdienst.kpi.common.MediaTypes;
+import nl.rijksdienst.kpi.common.OpenApiFormat;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 import nl.rijksdienst.kpi.common.ApiException;
 import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,12 +41,27 @@ public class ThemeResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, MediaTypes.TEXT_CSV})
     @Operation(operationId = "listThemes", summary = "Thema's opvragen",
             description = "Geeft de thema's (de onderdelen A-F van de brief) waarin de indicatoren zijn ingedeeld.")
-    public ThemeCollection list(
-            @BeanParam PagingParams paging) {
-        Page.Sliced<ThemeDto> sliced = service.list(paging.toRequest());
-        return new ThemeCollection(sliced.items(), sliced.paging());
+    @APIResponse(responseCode = "200", description = "Gelukt.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThemeCollection.class)),
+            @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response list(
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @BeanParam PagingParams paging,
+            @Context Request request) {
+        boolean csv = Csv.wanted(request, format);
+        Page.Sliced<ThemeDto> sliced = service.list(paging.toRequestOrAll(csv));
+        if (csv) {
+            return Csv.response("themes", List.of("id", "code", "labelNl", "labelEn", "descriptionNl", "descriptionEn"), printer -> {
+                for (ThemeDto t : sliced.items()) {
+                    printer.printRecord(Csv.cells(t.id(), t.code(), t.label().nl(), t.label().en(),
+                            t.description() == null ? null : t.description().nl(), t.description() == null ? null : t.description().en()));
+                }
+            });
+        }
+        return Response.ok(new ThemeCollection(sliced.items(), sliced.paging())).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

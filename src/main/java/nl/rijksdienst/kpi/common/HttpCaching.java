@@ -1,0 +1,196 @@
+package nl.rijksdienst.kpi.common;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * HTTP caching for public reads. The ETag is strong and derived from the data version (a counter
+ * in the database that moves only when data changes, see V3__data_version.sql), the request URI,
+ * the representation asked for and the API version; resources whose verdicts depend on the day
+ * (norm checks, scorecard) add the evaluation day, because a deadline can pass without any data
+ * changing. {@code If-None-Match} and {@code If-Modified-Since} are answered with 304 before any
+ * work is done. Authenticated reads and errors are never stored by caches.
+ */
+public class HttpCaching {
+
+    /** How long a shared cache may serve an answer without asking again; on a resource method. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface MaxAge {
+        int value();
+    }
+
+    /** The answer depends on the day it is evaluated on (deadlines), not only on the data. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface DependsOnDay {
+    }
+
+    static final int DEFAULT_MAX_AGE = 300;
+    static final int HISTORY_MAX_AGE = 86_400;
+    private static final String ETAG = "kpi.etag";
+    private static final String LAST_MODIFIED = "kpi.last-modified";
+    private static final String CACHE_CONTROL = "kpi.cache-control";
+
+    private final DataSource dataSource;
+    private final java.time.Clock clock;
+    private final String apiVersion;
+
+    public HttpCaching(DataSource dataSource, java.time.Clock clock, @ConfigProperty(name = "quarkus.application.version") String apiVersion) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.apiVersion = apiVersion;
+    }
+
+    @ServerRequestFilter
+    public Response conditionalGet(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        String verb = request.getMethod();
+        if (method == null || !(HttpMethod.GET.equals(verb) || HttpMethod.HEAD.equals(verb))) {
+            return null;
+        }
+        if (method.isAnnotationPresent(RolesAllowed.class)) {
+            request.setProperty(CACHE_CONTROL, "private, no-store");
+            return null;
+        }
+        DataVersion version = dataVersion();
+        OffsetDateTime asOf = asOf(request);
+        boolean history = asOf != null && asOf.toInstant().isBefore(clock.instant());
+        String day = method.isAnnotationPresent(DependsOnDay.class)
+                ? (history ? asOf.atZoneSameInstant(clock.getZone()).toLocalDate() : java.time.LocalDate.now(clock)).toString() : "";
+        String etag = "\"" + sha256(version.number() + "|" + apiVersion + "|" + request.getUriInfo().getRequestUri().getRawPath() + "?"
+                + nullToEmpty(request.getUriInfo().getRequestUri().getRawQuery()) + "|" + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT))
+                + "|" + day) + "\"";
+        MaxAge maxAge = method.getAnnotation(MaxAge.class);
+        String cacheControl = "public, max-age=" + (history ? HISTORY_MAX_AGE : maxAge == null ? DEFAULT_MAX_AGE : maxAge.value());
+        request.setProperty(ETAG, etag);
+        request.setProperty(LAST_MODIFIED, version.changedAt());
+        request.setProperty(CACHE_CONTROL, cacheControl);
+
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        boolean notModified;
+        if (ifNoneMatch != null) {
+            notModified = matches(ifNoneMatch, etag);
+        } else {
+            notModified = notModifiedSince(request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), version.changedAt());
+        }
+        if (!notModified) {
+            return null;
+        }
+        return Response.notModified()
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.LAST_MODIFIED, httpDate(version.changedAt()))
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(HttpHeaders.VARY, "Accept, Accept-Encoding")
+                .build();
+    }
+
+    @ServerResponseFilter
+    public void decorate(ContainerRequestContext request, ContainerResponseContext response) {
+        int status = response.getStatus();
+        if (status >= 400 || !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+            return;
+        }
+        Object cacheControl = request.getProperty(CACHE_CONTROL);
+        if (cacheControl != null && !response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
+        }
+        Object etag = request.getProperty(ETAG);
+        if (status == 200 && etag != null) {
+            response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+            response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate((Instant) request.getProperty(LAST_MODIFIED)));
+            response.getHeaders().putSingle(HttpHeaders.VARY, "Accept, Accept-Encoding");
+        }
+    }
+
+    private record DataVersion(long number, Instant changedAt) {
+    }
+
+    private DataVersion dataVersion() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select version, changed_at from data_version where id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new DataVersion(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.SECONDS));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the data version", e);
+        }
+    }
+
+    private static OffsetDateTime asOf(ContainerRequestContext request) {
+        String raw = request.getUriInfo().getQueryParameters().getFirst(AsOf.PARAMETER);
+        try {
+            return AsOf.parse(raw);
+        } catch (ApiException e) {
+            return null;
+        }
+    }
+
+    static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean notModifiedSince(String header, Instant changedAt) {
+        if (header == null) {
+            return false;
+        }
+        try {
+            Instant since = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !changedAt.isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
