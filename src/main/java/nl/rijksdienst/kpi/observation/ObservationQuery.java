@@ -23,10 +23,18 @@ import nl.rijksdienst.kpi.period.Period;
  */
 public final class ObservationQuery {
 
-    public static final Set<String> RESERVED = Set.of("from", "to", "status", "page", "pageSize", "format", "asOf");
+    public static final Set<String> RESERVED = Set.of("from", "to", "startPeriod", "endPeriod", "lastNObservations", "status", "page",
+            "pageSize", "format", "asOf");
     public static final String PERIOD_HINT = "gebruik een periodecode zoals 2024, 2025-S1, 2025-Q3, 2025-01, 2025-06-30 of 2025-Q1/2025-Q3";
 
-    public enum Format { json, csv }
+    /** The representations of a series; the query value is the name with a hyphen for SDMX (sdmx-csv). */
+    public enum Format {
+        json, csv, sdmx_csv, sdmx_json;
+
+        public String code() {
+            return name().replace('_', '-');
+        }
+    }
 
     public record Parsed(ObservationFilter filter, PageRequest page, Format format) {
     }
@@ -36,8 +44,9 @@ public final class ObservationQuery {
 
     public static Parsed parse(Indicator indicator, Map<String, List<String>> query) {
         List<Problem.InvalidParam> faults = new ArrayList<>();
-        Period from = period("from", first(query, "from"), faults);
-        Period to = period("to", first(query, "to"), faults);
+        Period from = period("from", alias(query, "from", "startPeriod", faults), faults);
+        Period to = period("to", alias(query, "to", "endPeriod", faults), faults);
+        Integer lastN = positive("lastNObservations", first(query, "lastNObservations"), faults);
         if (from != null && to != null && from.start().isAfter(to.end())) {
             faults.add(new Problem.InvalidParam("from", "'" + from.code() + "' begint na het einde van 'to' ('" + to.code() + "')"));
         }
@@ -59,12 +68,38 @@ public final class ObservationQuery {
         if (!faults.isEmpty()) {
             throw ApiException.badParameters(faults);
         }
-        return new Parsed(new ObservationFilter(indicator.id, from, to, statuses, dimensions, asOf), page, format);
+        return new Parsed(new ObservationFilter(indicator.id, from, to, statuses, dimensions, asOf, lastN), page, format);
     }
 
     private static String first(Map<String, List<String>> query, String key) {
         List<String> values = query.get(key);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** {@code from} and SDMX's {@code startPeriod} (or {@code to} and {@code endPeriod}) mean the same; both given must agree. */
+    private static String alias(Map<String, List<String>> query, String name, String sdmxName, List<Problem.InvalidParam> faults) {
+        String value = first(query, name);
+        String sdmx = first(query, sdmxName);
+        if (value != null && sdmx != null && !value.equals(sdmx)) {
+            faults.add(new Problem.InvalidParam(sdmxName, "'" + sdmx + "' wijkt af van " + name + " ('" + value + "'); geef er één"));
+        }
+        return value != null ? value : sdmx;
+    }
+
+    private static Integer positive(String name, String raw, List<Problem.InvalidParam> faults) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= 1 && value <= 100_000) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        faults.add(new Problem.InvalidParam(name, "moet een geheel getal zijn van 1 tot en met 100000, niet '" + raw + "'"));
+        return null;
     }
 
     private static Period period(String name, String raw, List<Problem.InvalidParam> faults) {
@@ -93,12 +128,13 @@ public final class ObservationQuery {
         if (raw == null) {
             return null;
         }
-        try {
-            return Format.valueOf(raw.trim());
-        } catch (IllegalArgumentException e) {
-            faults.add(new Problem.InvalidParam("format", "'" + raw + "' is geen formaat; kies uit json, csv"));
-            return null;
+        for (Format format : Format.values()) {
+            if (format.code().equals(raw.trim())) {
+                return format;
+            }
         }
+        faults.add(new Problem.InvalidParam("format", "'" + raw + "' is geen formaat; kies uit json, csv, sdmx-csv, sdmx-json"));
+        return null;
     }
 
     private static Map<String, List<String>> dimensions(Indicator indicator, Map<String, List<String>> query, List<Problem.InvalidParam> faults) {

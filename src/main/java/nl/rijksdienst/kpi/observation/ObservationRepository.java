@@ -91,6 +91,13 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
             params.put("codes" + i, dimension.getValue());
             i++;
         }
-        return " where " + String.join(" and ", clauses);
+        String where = " where " + String.join(" and ", clauses);
+        if (filter.lastN() != null) {
+            // The last N of each series among the selected versions: a window over the same filter.
+            params.put("lastN", filter.lastN());
+            return " where id in (select id from (select id, row_number() over (partition by frequency, dimension_key "
+                    + "order by period_end desc, period_start desc) as position from observation" + where + ") ranked where position <= :lastN)";
+        }
+        return where;
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import nl.rijksdienst.kpi.common.HttpCaching;
 import nl.rijksdienst.kpi.common.ApiException;
 import nl.rijksdienst.kpi.common.AsOf;
+import nl.rijksdienst.kpi.common.Csv;
 import nl.rijksdienst.kpi.common.KnownQueryParameters;
 import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Roles;
@@ -50,16 +51,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Indicatoren")
 public class ObservationResource {
 
-    private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(MediaTypes.TEXT_CSV)).build();
+    private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(MediaTypes.TEXT_CSV),
+            MediaType.valueOf(Sdmx.CSV_MEDIA_TYPE), MediaType.valueOf(Sdmx.JSON_MEDIA_TYPE)).build();
 
     private final ObservationService service;
     private final ObservationWriteService writer;
     private final SecurityIdentity identity;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    public ObservationResource(ObservationService service, ObservationWriteService writer, SecurityIdentity identity) {
+    public ObservationResource(ObservationService service, ObservationWriteService writer, SecurityIdentity identity,
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.service = service;
         this.writer = writer;
         this.identity = identity;
+        this.mapper = mapper;
     }
 
     @Schema(name = "ObservationVersionCollection", description = "Alle versies van één waarneming, oudste eerst.")
@@ -73,7 +78,7 @@ public class ObservationResource {
     @HttpCaching.MaxAge(60)
     @GET
     @KnownQueryParameters.OpenQuery
-    @Produces({MediaType.APPLICATION_JSON, MediaTypes.TEXT_CSV})
+    @Produces({MediaType.APPLICATION_JSON, MediaTypes.TEXT_CSV, Sdmx.CSV_MEDIA_TYPE, Sdmx.JSON_MEDIA_TYPE})
     @Operation(operationId = "listObservations", summary = "Waarnemingen van een indicator opvragen",
             description = """
                     Geeft de tijdreeks van een indicator: elke waarde met periode, dimensiecodes, kwalificatie (exact, \
@@ -81,13 +86,18 @@ public class ObservationResource {
                     `from` en `to` (periodecodes; `from` selecteert periodes die op of na het begin ervan beginnen, `to` \
                     periodes die op of voor het einde ervan eindigen), op status met `status` en op dimensie met de \
                     identificatie van de dimensie als parameter (`?category=uitvoering,inspectie`). Als CSV (tidy long \
-                    format, één rij per waarneming, kopregel) met `Accept: text/csv` of `format=csv`; een CSV bevat de \
-                    hele selectie, tenzij `page` of `pageSize` is opgegeven.""")
+                    format, één rij per waarneming, kopregel) met `Accept: text/csv` of `format=csv`; als SDMX-CSV 1.0 of \
+                    SDMX-JSON 1.0 voor statistische software met `format=sdmx-csv` of `format=sdmx-json` (of de SDMX-mediatypes \
+                    in Accept). Een download (CSV, SDMX) bevat de hele selectie, tenzij `page` of `pageSize` is opgegeven. In \
+                    SDMX-stijl: `startPeriod` en `endPeriod` naast `from` en `to`, en `lastNObservations` voor de laatste N \
+                    waarnemingen van elke reeks.""")
     @Parameter(name = "dimensions", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.TRUE,
             description = "Filters op dimensie: de identificatie van een dimensie van de indicator als parameternaam, een of meer codes (komma-gescheiden) als waarde.",
             schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class), example = "{\"category\": \"uitvoering\"}")
     @APIResponse(responseCode = "200", description = "De waarnemingen.", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObservationCollection.class)),
+            @Content(mediaType = Sdmx.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = Sdmx.JSON_MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "SDMX-JSON 1.0 data message")),
             @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING), example = """
                     indicatorId,periodCode,periodStart,periodEnd,frequency,basePeriodCode,basePeriodStart,basePeriodEnd,qualifier,value,valueLow,valueHigh,valueText,unit,status,seriesBreak,noteNl,noteEn,sourceId,section,question,quote,originSourceId
                     external-hiring-share,2024,2024-01-01,2024-12-31,annual,,,,exact,15.4,,,"15,4%",percent,final,false,,,antwoorden-so-functioneren-rijksdienst-2026,"A.b Externe inhuur, kennis en vakmanschap",Vraag van de CDA-fractie over differentiatie van de Roemernorm,"In 2024 was deze, net als in 2023 15,4%, in de eerste helft van 2025 11,4% (grootste deel ICT).",
@@ -100,27 +110,37 @@ public class ObservationResource {
             @Parameter(description = "Laatste periode (periodecode).", example = "2025-S1") @QueryParam("to") String to,
             @Parameter(description = "Alleen waarnemingen met deze status (komma-gescheiden): final, provisional, estimate, forecast, target.", example = "final")
             @QueryParam("status") String status,
-            @Parameter(description = "Formaat van het antwoord; gaat voor de Accept-header.", schema = @Schema(enumeration = {"json", "csv"}))
+            @Parameter(description = "Formaat van het antwoord; gaat voor de Accept-header.", schema = @Schema(enumeration = {"json", "csv", "sdmx-csv", "sdmx-json"}))
             @QueryParam("format") String format,
+            @Parameter(description = "Als from, in SDMX-stijl.", example = "2024") @QueryParam("startPeriod") String startPeriod,
+            @Parameter(description = "Als to, in SDMX-stijl.", example = "2025-S1") @QueryParam("endPeriod") String endPeriod,
+            @Parameter(description = "Alleen de laatste N waarnemingen van elke reeks (SDMX).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100000"))
+            @QueryParam("lastNObservations") String lastNObservations,
             @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf,
             @BeanParam PagingParams paging,
             @Context UriInfo uriInfo,
             @Context Request request) {
-        ObservationService.Result result = service.search(indicatorId, uriInfo.getQueryParameters());
-        boolean csv = result.query().format() != null
-                ? result.query().format() == ObservationQuery.Format.csv
-                : isCsv(request.selectVariant(VARIANTS));
-        if (!csv) {
-            return Response.ok(new ObservationCollection(result.dtos(), result.paging()), MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        StreamingOutput body = output -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            ObservationCsv.write(result.indicator(), result.items(), writer);
-            writer.flush();
+        ObservationService.Result result = service.search(indicatorId, uriInfo.getQueryParameters(), negotiate(request.selectVariant(VARIANTS)));
+        ObservationQuery.Format representation = result.query().format() == null ? ObservationQuery.Format.json : result.query().format();
+        String filename = "inline; filename=\"" + result.indicator().id;
+        return switch (representation) {
+            case json -> Response.ok(new ObservationCollection(result.dtos(), result.paging()), MediaType.APPLICATION_JSON_TYPE).build();
+            case csv -> Response.ok((StreamingOutput) output -> {
+                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+                ObservationCsv.write(result.indicator(), result.items(), writer);
+                writer.flush();
+            }, MediaTypes.TEXT_CSV_UTF8).header("Content-Disposition", filename + ".csv\"").build();
+            case sdmx_csv -> Response.ok((StreamingOutput) output -> {
+                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+                Csv.write(writer, Sdmx.csvHeader(result.indicator()), printer -> Sdmx.writeCsv(result.indicator(), result.items(), printer));
+                writer.flush();
+            }, Sdmx.CSV_MEDIA_TYPE + ";charset=utf-8").header("Content-Disposition", filename + ".sdmx.csv\"").build();
+            case sdmx_json -> Response.ok((StreamingOutput) output -> {
+                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+                Sdmx.writeJson(result.indicator(), result.items(), mapper, writer, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                writer.flush();
+            }, Sdmx.JSON_MEDIA_TYPE + ";charset=utf-8").build();
         };
-        return Response.ok(body, MediaTypes.TEXT_CSV_UTF8)
-                .header("Content-Disposition", "inline; filename=\"" + result.indicator().id + ".csv\"")
-                .build();
     }
 
     @HttpCaching.MaxAge(60)
@@ -195,7 +215,17 @@ public class ObservationResource {
         return writer.correct(indicatorId, id, input, identity.getPrincipal().getName()).observation();
     }
 
-    private static boolean isCsv(Variant variant) {
-        return variant != null && variant.getMediaType().isCompatible(MediaType.valueOf(MediaTypes.TEXT_CSV));
+    private static ObservationQuery.Format negotiate(Variant variant) {
+        if (variant == null) {
+            return null;
+        }
+        MediaType type = variant.getMediaType();
+        if (type.isCompatible(MediaType.valueOf(Sdmx.CSV_MEDIA_TYPE))) {
+            return ObservationQuery.Format.sdmx_csv;
+        }
+        if (type.isCompatible(MediaType.valueOf(Sdmx.JSON_MEDIA_TYPE))) {
+            return ObservationQuery.Format.sdmx_json;
+        }
+        return type.isCompatible(MediaType.valueOf(MediaTypes.TEXT_CSV)) ? ObservationQuery.Format.csv : ObservationQuery.Format.json;
     }
 }

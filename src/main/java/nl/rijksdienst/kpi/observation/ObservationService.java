@@ -58,9 +58,21 @@ public class ObservationService {
 
     /** Reads one indicator's observations; 404 for an unknown indicator, 400 for a bad query. */
     public Result search(String indicatorId, Map<String, List<String>> query) {
+        return search(indicatorId, query, null);
+    }
+
+    /**
+     * Reads one indicator's observations in a representation chosen by the Accept header when the
+     * query has no {@code format}: a download (CSV, SDMX) is the whole selection unless paged.
+     */
+    public Result search(String indicatorId, Map<String, List<String>> query, ObservationQuery.Format negotiated) {
         Indicator indicator = indicators.require(indicatorId);
         ObservationQuery.Parsed parsed = ObservationQuery.parse(indicator, query);
-        boolean wholeSeries = parsed.format() == ObservationQuery.Format.csv && !query.containsKey("page") && !query.containsKey("pageSize");
+        if (parsed.format() == null && negotiated != null) {
+            parsed = new ObservationQuery.Parsed(parsed.filter(), parsed.page(), negotiated);
+        }
+        boolean wholeSeries = parsed.format() != null && parsed.format() != ObservationQuery.Format.json
+                && !query.containsKey("page") && !query.containsKey("pageSize");
         // A CSV download is the whole selection unless a page is asked for explicitly.
         PageRequest page = wholeSeries ? new PageRequest(1, Integer.MAX_VALUE) : parsed.page();
         List<Observation> items = observations.search(parsed.filter(), page);
