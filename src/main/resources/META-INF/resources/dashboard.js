@@ -1,0 +1,183 @@
+// The built-in dashboard: the scorecard as a grid of verdicts and a chart per indicator, using only
+// the public API (/api/v1). Verdicts are written out in words and symbols, not only in colour.
+(function () {
+  'use strict';
+  const API = '/api/v1';
+  const VERDICTS = {
+    met: ['✓', 'voldaan'], breached: ['✗', 'overschreden'], on_track: ['↗', 'op koers'],
+    off_track: ['↘', 'niet op koers'], indeterminate: ['?', 'onbepaald'], no_data: ['–', 'geen gegevens']
+  };
+  const UNIT = { percent: '%', fte: ' fte', count: '', euro: ' euro', year: ' jaar', month: ' maanden' };
+  const GAP_UNIT = { percentage_point: ' procentpunt', fte: ' fte', count: '', euro: ' euro', year: ' jaar', month: ' maanden' };
+  const STATUS = { final: 'definitief', provisional: 'voorlopig (tussenstand)', estimate: 'schatting', forecast: 'verwachting', target: 'streefwaarde' };
+
+  async function get(path) {
+    const response = await fetch(API + path, { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      throw new Error(path + ': ' + response.status);
+    }
+    return response.json();
+  }
+
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([key, value]) => {
+      if (key.startsWith('data-')) node.setAttribute(key, value); else node[key] = value;
+    });
+    children.flat().filter(c => c !== null && c !== undefined).forEach(c => node.append(c));
+    return node;
+  }
+
+  function number(value) {
+    return value === undefined || value === null ? '–' : Number(value).toLocaleString('nl-NL', { maximumFractionDigits: 2 });
+  }
+
+  function scorecardCard(item) {
+    const check = item.latest;
+    const obs = check.observation;
+    const [symbol, words] = VERDICTS[check.verdict];
+    const gap = check.gap && check.gap.value !== undefined
+      ? 'verschil ' + (check.gap.value > 0 ? '+' : '') + number(check.gap.value) + GAP_UNIT[check.gap.unit]
+      : check.gap ? 'verschil ' + number(check.gap.low) + ' tot ' + number(check.gap.high) + GAP_UNIT[check.gap.unit] : null;
+    const threshold = item.norm.threshold !== undefined
+      ? (item.norm.operator === 'at_most' ? 'ten hoogste ' : 'ten minste ') + number(item.norm.threshold) + UNIT[item.norm.unit]
+      : 'tegenover ' + item.norm.referenceIndicatorId;
+    return el('article', { className: 'card ' + check.verdict, 'data-norm': item.norm.id, 'data-verdict': check.verdict, role: 'listitem' },
+      el('h3', {}, item.norm.label.nl),
+      el('p', {}, el('span', { className: 'verdict ' + check.verdict }, symbol + ' ' + words)),
+      el('p', { className: 'value' }, obs ? (obs.valueText || number(obs.value) + UNIT[obs.unit]) : '–'),
+      el('p', { className: 'meta' }, [item.indicator.label.nl, obs ? obs.period.code + ', ' + STATUS[obs.status] : null, 'norm: ' + threshold, gap,
+        item.norm.deadline ? 'deadline ' + item.norm.deadline : null].filter(Boolean).join(' · ')),
+      check.caveats.length ? el('ul', { className: 'caveats' }, check.caveats.map(c => el('li', {}, c.nl))) : null,
+      obs ? el('p', { className: 'source', title: obs.citation.quote }, 'Bron: “' + obs.citation.quote + '”') : null);
+  }
+
+  function symbolOf(o) {
+    switch (o.qualifier) {
+      case 'approximate': return 'diamond';
+      case 'lower_bound': return 'triangle';
+      case 'upper_bound': return 'triangle';
+      default: return 'circle';
+    }
+  }
+
+  function tooltip(o, unit) {
+    const value = o.valueText || (o.value !== undefined ? number(o.value) + UNIT[unit] : number(o.valueLow) + '–' + number(o.valueHigh) + UNIT[unit]);
+    return '<b>' + o.period.code + (o.basePeriod ? ' t.o.v. ' + o.basePeriod.code : '') + '</b>'
+      + (Object.keys(o.dimensions).length ? ' (' + Object.values(o.dimensions).join(', ') + ')' : '')
+      + '<br>' + value + ' · ' + o.qualifier.replace('_', ' ') + ' · ' + STATUS[o.status]
+      + '<br><i style="white-space:normal;display:inline-block;max-width:320px">“' + o.citation.quote + '”</i>'
+      + '<br>Bron: ' + o.citation.sourceId + (o.citation.section ? ', ' + o.citation.section : '');
+  }
+
+  function chartCard(indicator, observations, evaluations) {
+    const numeric = observations.filter(o => o.qualifier !== 'qualitative');
+    const qualitative = observations.filter(o => o.qualifier === 'qualitative');
+    const periods = [...new Map(observations
+      .slice().sort((a, b) => a.period.end.localeCompare(b.period.end) || a.period.start.localeCompare(b.period.start))
+      .map(o => [o.period.code, o.period])).keys()];
+    const seriesKeys = [...new Set(numeric.map(o => Object.values(o.dimensions).join(', ') || indicator.label.nl))];
+    const series = [];
+    const palette = ['#154273', '#e17000', '#39870c', '#a90061', '#007bc7', '#673327', '#8fcae7', '#ffb612'];
+    const bounds = [];
+    seriesKeys.forEach((key, index) => {
+      const colour = palette[index % palette.length];
+      const own = numeric.filter(o => (Object.values(o.dimensions).join(', ') || indicator.label.nl) === key);
+      const points = own.filter(o => o.value !== undefined).map(o => ({
+        value: [o.period.code, Number(o.value)], observation: o, symbol: symbolOf(o), symbolSize: 12,
+        symbolRotate: o.qualifier === 'upper_bound' ? 180 : 0,
+        itemStyle: o.status === 'final' ? { color: colour } : { color: '#fff', borderColor: colour, borderWidth: 2 },
+        label: o.status === 'provisional' ? { show: true, formatter: 'tussenstand', position: 'top', fontSize: 10 } : undefined
+      }));
+      own.forEach(o => [o.value, o.valueLow, o.valueHigh].filter(v => v !== undefined).forEach(v => bounds.push(Number(v))));
+      series.push({ name: key, type: 'line', data: points, connectNulls: false, symbolKeepAspect: true, color: colour });
+      const ranges = own.filter(o => o.qualifier === 'range');
+      if (ranges.length) {
+        series.push({
+          name: key + ' (bandbreedte)', type: 'custom', data: ranges.map(o => ({ value: [o.period.code, Number(o.valueLow), Number(o.valueHigh)], observation: o })),
+          renderItem: (params, api) => {
+            const low = api.coord([api.value(0), api.value(1)]);
+            const high = api.coord([api.value(0), api.value(2)]);
+            const half = 8;
+            const style = { stroke: api.visual('color'), lineWidth: 3 };
+            return { type: 'group', children: [
+              { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style },
+              { type: 'line', shape: { x1: low[0] - half, y1: low[1], x2: low[0] + half, y2: low[1] }, style },
+              { type: 'line', shape: { x1: high[0] - half, y1: high[1], x2: high[0] + half, y2: high[1] }, style }] };
+          },
+          encode: { x: 0, y: [1, 2] }
+        });
+      }
+    });
+    evaluations.forEach(evaluation => {
+      const norm = evaluation.norm;
+      if (norm.threshold !== undefined && series.length) {
+        bounds.push(Number(norm.threshold));
+        const label = norm.label.nl + ': ' + (norm.operator === 'at_most' ? '≤ ' : '≥ ') + number(norm.threshold) + UNIT[norm.unit]
+          + (norm.deadline ? ' (uiterlijk ' + norm.deadline + ')' : '') + (norm.interpretation ? ' — interpretatie' : '');
+        series[0].markLine = { symbol: 'none', lineStyle: { color: '#c62828', width: 2, type: 'dashed' },
+          label: { formatter: label, position: 'insideEndTop' }, data: [{ yAxis: Number(norm.threshold) }] };
+        series[0].markArea = { itemStyle: { color: 'rgba(198, 40, 40, 0.07)' },
+          data: [[{ yAxis: Number(norm.threshold) }, { yAxis: norm.operator === 'at_most' ? 'max' : 'min' }]] };
+      } else if (norm.referenceIndicatorId) {
+        const reference = evaluation.checks.filter(c => c.threshold && c.threshold.referencePeriod)
+          .map(c => [c.threshold.referencePeriod, Number(c.threshold.value)]);
+        reference.forEach(r => bounds.push(r[1]));
+        series.push({ name: norm.label.nl, type: 'line', data: reference, lineStyle: { type: 'dashed', color: '#c62828' },
+          itemStyle: { color: '#c62828' }, symbol: 'rect' });
+      }
+    });
+    const container = el('div', { className: 'chart', 'data-indicator': indicator.id });
+    const notes = qualitative.map(o => el('p', { className: 'notes' }, o.period.code + (Object.keys(o.dimensions).length ? ' (' + Object.values(o.dimensions).join(', ') + ')' : '')
+      + ': “' + o.valueText + '” (geen getal in de bron)'));
+    const card = el('section', { className: 'chart-card', 'data-indicator': indicator.id }, el('h3', {}, indicator.label.nl), container, notes);
+    const low = Math.min(...bounds);
+    const high = Math.max(...bounds);
+    const pad = Math.max((high - low) * 0.15, Math.abs(high) * 0.05, 0.5);
+    return { card, container, numeric, periods, series, yMin: low - pad, yMax: high + pad };
+  }
+
+  function draw(chart) {
+    const instance = echarts.init(chart.container, null, { renderer: 'canvas' });
+    instance.setOption({
+      animation: false,
+      tooltip: { trigger: 'item', confine: true, formatter: p => p.data && p.data.observation ? tooltip(p.data.observation, chart.unit) : p.seriesName },
+      legend: { type: 'scroll', bottom: 0 },
+      grid: { left: 50, right: 20, top: 30, bottom: 50 },
+      xAxis: { type: 'category', data: chart.periods },
+      yAxis: { type: 'value', name: chart.unitLabel, min: Math.floor(chart.yMin), max: Math.ceil(chart.yMax) },
+      series: chart.series
+    });
+    chart.container.setAttribute('data-rendered', 'true');
+    chart.container.setAttribute('data-points', String(chart.numeric.length));
+  }
+
+  async function main() {
+    const status = document.getElementById('status');
+    try {
+      const [scorecard, indicators] = await Promise.all([get('/scorecard'), get('/indicators?pageSize=1000')]);
+      document.getElementById('evaluated-on').textContent = '(' + scorecard.evaluatedOn + ')';
+      document.getElementById('scorecard').append(...scorecard.items.map(scorecardCard));
+      const charts = [];
+      for (const indicator of indicators.items) {
+        const [observations, checks] = await Promise.all([
+          get('/indicators/' + encodeURIComponent(indicator.id) + '/observations?pageSize=1000'),
+          get('/indicators/' + encodeURIComponent(indicator.id) + '/norm-checks')]);
+        if (!observations.items.length) continue;
+        const chart = chartCard(indicator, observations.items, checks.items);
+        chart.unit = indicator.unit;
+        chart.unitLabel = indicator.unit === 'percent' ? '%' : indicator.unit;
+        document.getElementById('charts').append(chart.card);
+        charts.push(chart);
+      }
+      charts.filter(c => c.numeric.length).forEach(draw);
+      status.textContent = scorecard.items.length + ' normen, ' + charts.length + ' reeksen. Bron van elk cijfer: wijs het aan.';
+      document.body.setAttribute('data-ready', 'true');
+    } catch (error) {
+      status.textContent = 'De gegevens konden niet worden geladen: ' + error.message;
+      document.body.setAttribute('data-ready', 'error');
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', main);
+}());

@@ -1,0 +1,69 @@
+package nl.rijksdienst.kpi.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built-in dashboard in a real browser (Debian's headless Chromium; .ci/run installs it): the
+ * page loads the scorecard and draws the charts from the live API, and a screenshot is kept in
+ * target/dashboard.png. Skipped where no Chromium is installed.
+ */
+@QuarkusTest
+class DashboardBrowserTest {
+
+    @TestHTTPResource("/")
+    URL page;
+
+    private static Optional<String> chromium() {
+        return Stream.of("chromium", "chromium-browser", "google-chrome")
+                .flatMap(name -> Stream.of(System.getenv("PATH").split(File.pathSeparator)).map(dir -> Path.of(dir, name)))
+                .filter(Files::isExecutable).map(Path::toString).findFirst();
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        List<String> full = new ArrayList<>(command.subList(0, 1));
+        full.addAll(List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--virtual-time-budget=30000"));
+        full.addAll(command.subList(1, command.size()));
+        Process process = new ProcessBuilder(full).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theDashboardShowsTheScorecardAndDrawsTheChartsFromTheApi() throws Exception {
+        Optional<String> chromium = chromium();
+        Assumptions.assumeTrue(chromium.isPresent(), "no Chromium installed");
+
+        String dom = run(List.of(chromium.get(), "--window-size=1400,2600", "--dump-dom", page.toString()));
+
+        assertThat(dom).contains("data-ready=\"true\"");
+        assertThat(dom).containsPattern("data-norm=\"roemernorm\" data-verdict=\"breached\"");
+        assertThat(dom).containsPattern("data-norm=\"beleidskompas-target\" data-verdict=\"off_track\"");
+        assertThat(dom).contains("overschreden").contains("niet op koers").contains("11,4%");
+        assertThat(dom).containsPattern("class=\"chart\" data-indicator=\"external-hiring-share\"[^>]*data-rendered=\"true\" data-points=\"3\"");
+        assertThat(dom).contains("<canvas");
+
+        Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        run(List.of(chromium.get(), "--window-size=1400,2600", "--screenshot=" + screenshot, page.toString()));
+        assertThat(screenshot).exists();
+        assertThat(Files.size(screenshot)).isGreaterThan(50_000);
+    }
+}
