@@ -24,7 +24,7 @@ import nl.rijksdienst.kpi.period.Period;
 public final class ObservationQuery {
 
     public static final Set<String> RESERVED = Set.of("from", "to", "startPeriod", "endPeriod", "lastNObservations", "status", "page",
-            "pageSize", "format", "asOf");
+            "pageSize", "format", "asOf", "dimension");
     public static final String PERIOD_HINT = "gebruik een periodecode zoals 2024, 2025-S1, 2025-Q3, 2025-01, 2025-06-30 of 2025-Q1/2025-Q3";
 
     /** The representations of a series; the query value is the name with a hyphen for SDMX (sdmx-csv). */
@@ -139,7 +139,22 @@ public final class ObservationQuery {
 
     private static Map<String, List<String>> dimensions(Indicator indicator, Map<String, List<String>> query, List<Problem.InvalidParam> faults) {
         Map<String, List<String>> dimensions = new LinkedHashMap<>();
+        // dimension=category:uitvoering,inspectie (repeatable), the form generated clients send
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String value : query.getOrDefault("dimension", List.of())) {
+            int colon = value.indexOf(':');
+            if (colon <= 0) {
+                faults.add(new Problem.InvalidParam("dimension", "'" + value + "' heeft niet de vorm dimensie:code, zoals category:uitvoering"));
+                continue;
+            }
+            filters.computeIfAbsent(value.substring(0, colon), k -> new ArrayList<>()).add(value.substring(colon + 1));
+        }
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
+            if (!RESERVED.contains(entry.getKey())) {
+                filters.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).addAll(entry.getValue());
+            }
+        }
+        for (Map.Entry<String, List<String>> entry : filters.entrySet()) {
             String key = entry.getKey();
             if (RESERVED.contains(key)) {
                 continue;

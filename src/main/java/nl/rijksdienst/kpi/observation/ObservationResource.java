@@ -36,9 +36,6 @@ import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Page;
 import nl.rijksdienst.kpi.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.Explode;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -91,9 +88,6 @@ public class ObservationResource {
                     in Accept). Een download (CSV, SDMX) bevat de hele selectie, tenzij `page` of `pageSize` is opgegeven. In \
                     SDMX-stijl: `startPeriod` en `endPeriod` naast `from` en `to`, en `lastNObservations` voor de laatste N \
                     waarnemingen van elke reeks.""")
-    @Parameter(name = "dimensions", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.TRUE,
-            description = "Filters op dimensie: de identificatie van een dimensie van de indicator als parameternaam, een of meer codes (komma-gescheiden) als waarde.",
-            schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class), example = "{\"category\": \"uitvoering\"}")
     @APIResponse(responseCode = "200", description = "De waarnemingen.", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObservationCollection.class)),
             @Content(mediaType = Sdmx.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
@@ -112,6 +106,10 @@ public class ObservationResource {
             @QueryParam("status") String status,
             @Parameter(description = "Formaat van het antwoord; gaat voor de Accept-header.", schema = @Schema(enumeration = {"json", "csv", "sdmx-csv", "sdmx-json"}))
             @QueryParam("format") String format,
+            @Parameter(description = """
+                    Filter op dimensie: `<dimensie>:<code>`, herhaalbaar; meer codes komma-gescheiden (`category:uitvoering,inspectie`). \
+                    Korter, met de dimensie zelf als parameter: `?category=uitvoering,inspectie`.""",
+                    example = "category:uitvoering") @QueryParam("dimension") List<String> dimension,
             @Parameter(description = "Als from, in SDMX-stijl.", example = "2024") @QueryParam("startPeriod") String startPeriod,
             @Parameter(description = "Als to, in SDMX-stijl.", example = "2025-S1") @QueryParam("endPeriod") String endPeriod,
             @Parameter(description = "Alleen de laatste N waarnemingen van elke reeks (SDMX).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100000"))

@@ -70,6 +70,20 @@ class ObservationResourceTest {
     }
 
     @Test
+    void shouldFilterByDimensionInEitherForm() {
+        given().queryParam("dimension", "category:uitvoering,inspectie").queryParam("from", "2025-Q3")
+                .when().get(FTE_GROWTH)
+                .then().statusCode(200).body("items.dimensions.category", contains("inspectie", "uitvoering"));
+        given().queryParam("dimension", "category:beleid").queryParam("dimension", "category:uitvoering").queryParam("to", "2025-Q3")
+                .when().get(FTE_GROWTH)
+                .then().statusCode(200).body("items", hasSize(3));
+        given().queryParam("dimension", "beleid").when().get(FTE_GROWTH)
+                .then().statusCode(400).body("invalidParams[0].name", equalTo("dimension"));
+        given().queryParam("dimension", "sector:markt").when().get(FTE_GROWTH)
+                .then().statusCode(400).body("invalidParams[0].name", equalTo("sector"));
+    }
+
+    @Test
     void shouldServeGrowthPerCategoryInTheThirdQuarterAgainstTheFourthQuarterOf2024() {
         given().queryParam("from", "2025-Q3").queryParam("category", "uitvoering,ondersteuning,inspectie")
                 .when().get(FTE_GROWTH)
