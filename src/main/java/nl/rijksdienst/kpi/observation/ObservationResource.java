@@ -109,7 +109,7 @@ public class ObservationResource {
             @Parameter(description = """
                     Filter op dimensie: `<dimensie>:<code>`, herhaalbaar; meer codes komma-gescheiden (`category:uitvoering,inspectie`). \
                     Korter, met de dimensie zelf als parameter: `?category=uitvoering,inspectie`.""",
-                    example = "category:uitvoering") @QueryParam("dimension") List<String> dimension,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)) @QueryParam("dimension") List<String> dimension,
             @Parameter(description = "Als from, in SDMX-stijl.", example = "2024") @QueryParam("startPeriod") String startPeriod,
             @Parameter(description = "Als to, in SDMX-stijl.", example = "2025-S1") @QueryParam("endPeriod") String endPeriod,
             @Parameter(description = "Alleen de laatste N waarnemingen van elke reeks (SDMX).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100000"))
