@@ -29,6 +29,35 @@ public class ObservationService {
         }
     }
 
+    /** The changes within one indicator's series, against the previous period or a year earlier. */
+    public record Changes(Indicator indicator, List<ChangeDto> items, Page paging) {
+    }
+
+    public Changes changes(String indicatorId, Map<String, List<String>> query, ChangeCalculator.Basis basis) {
+        Indicator indicator = indicators.require(indicatorId);
+        Map<String, List<String>> filters = new java.util.LinkedHashMap<>(query);
+        filters.remove("basis");
+        ObservationQuery.Parsed parsed = ObservationQuery.parse(indicator, filters);
+        if (parsed.format() == ObservationQuery.Format.sdmx_csv || parsed.format() == ObservationQuery.Format.sdmx_json) {
+            throw nl.rijksdienst.kpi.common.ApiException.badParameter("format", "veranderingen zijn er als json of csv");
+        }
+        // The comparison needs the earlier period even when it lies before 'from': read the series
+        // without the period filter, then keep the changes of the periods asked for.
+        ObservationFilter whole = new ObservationFilter(indicator.id, null, null, parsed.filter().statuses(), parsed.filter().dimensions(),
+                parsed.filter().asOf(), null);
+        List<Observation> series = observations.search(whole, new PageRequest(1, Integer.MAX_VALUE));
+        java.time.LocalDate fromStart = parsed.filter().from() == null ? null : parsed.filter().from().start();
+        java.time.LocalDate toEnd = parsed.filter().to() == null ? null : parsed.filter().to().end();
+        List<ChangeDto> all = ChangeCalculator.changes(series, indicator.unit, basis).stream()
+                .filter(c -> fromStart == null || !c.period().start().isBefore(fromStart))
+                .filter(c -> toEnd == null || !c.period().end().isAfter(toEnd))
+                .toList();
+        boolean wholeDownload = parsed.format() == ObservationQuery.Format.csv && !query.containsKey("page") && !query.containsKey("pageSize");
+        PageRequest page = wholeDownload ? new PageRequest(1, Integer.MAX_VALUE) : parsed.page();
+        Page.Sliced<ChangeDto> sliced = Page.slice(all, page, c -> c);
+        return new Changes(indicator, sliced.items(), sliced.paging());
+    }
+
     /** One observation as known at {@code asOf} (null: now); 404 when the indicator or observation does not exist (then). */
     public ObservationDto find(String indicatorId, String observationId, java.time.OffsetDateTime asOf) {
         Indicator indicator = indicators.require(indicatorId);

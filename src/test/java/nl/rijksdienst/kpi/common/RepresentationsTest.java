@@ -127,6 +127,25 @@ class RepresentationsTest {
     }
 
     @Test
+    void changesAreComputedWithinTheSeriesWithTheirUnits() throws Exception {
+        given().when().get("/api/v1/indicators/external-hiring-share/changes")
+                .then().statusCode(200)
+                .body("basis", equalTo("previousPeriod"))
+                .body("items.period.code", org.hamcrest.Matchers.contains("2024"))
+                .body("items[0].comparedWith.code", equalTo("2023"))
+                .body("items[0].change", equalTo(0.0f))
+                .body("items[0].changeUnit", equalTo("percentage_point"));
+        List<CSVRecord> rows = csv(given().queryParam("format", "csv").queryParam("basis", "yearAgo").when()
+                .get("/api/v1/indicators/external-hiring-share/changes").then().statusCode(200).extract().asString());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("comparedWith")).isEqualTo("2023");
+        assertThat(rows.get(0).get("change")).isEqualTo("0.0");
+        given().queryParam("basis", "lastWeek").when().get("/api/v1/indicators/external-hiring-share/changes")
+                .then().statusCode(400).body("invalidParams[0].name", equalTo("basis"));
+        given().when().get("/api/v1/indicators/none/changes").then().statusCode(404);
+    }
+
+    @Test
     void answersAreCompressedWhenTheClientAcceptsIt() {
         given().header("Accept-Encoding", "gzip").when().get("/api/v1/scorecard")
                 .then().statusCode(200).header("Content-Encoding", "gzip");
