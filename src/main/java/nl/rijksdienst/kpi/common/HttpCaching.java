@@ -117,6 +117,13 @@ public class HttpCaching {
     @ServerResponseFilter
     public void decorate(ContainerRequestContext request, ContainerResponseContext response) {
         int status = response.getStatus();
+        if (HttpMethod.OPTIONS.equals(request.getMethod()) && status == 200) {
+            // The router's own OPTIONS answer lists the methods of every path of the resource class.
+            String allowed = AllowedMethods.forPath(request.getUriInfo().getRequestUri().getRawPath(), ProblemMappers.REST_ROOT);
+            if (allowed != null) {
+                response.getHeaders().putSingle(HttpHeaders.ALLOW, allowed);
+            }
+        }
         if (status >= 400 || !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
             return;

@@ -86,6 +86,13 @@ class ApiConventionsTest {
     }
 
     @Test
+    void optionsListsTheMethodsOfThatPathOnly() {
+        given().when().options("/api/v1/indicators/external-hiring-share/observations")
+                .then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
+        given().when().options("/api/v1/scorecard").then().statusCode(200).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+    }
+
+    @Test
     void unknownPathsAreProblemNotFound() {
         given().when().get("/api/v1/nothing-here")
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404)).body("detail", containsString("nothing-here"));
