@@ -95,8 +95,9 @@ public class ImportService {
             Map<String, Indicator> byId = indicators.listAll().stream().collect(Collectors.toMap(i -> i.id, i -> i));
             ObservationValidator validator = new ObservationValidator(byId::get,
                     sources.listAll().stream().map(s -> s.id).collect(Collectors.toSet()));
-            OffsetDateTime now = now(c);
             UUID importId = UUID.randomUUID();
+            ObservationStore.lockWriters(c);
+            OffsetDateTime now = now(c);
             ObservationStore.createStaging(c);
             long rows = stage(c, in, type, validator, byId);
             ObservationStore.Counts counts = ObservationStore.merge(c, now, actor, reason, importId, false);
@@ -293,7 +294,8 @@ public class ImportService {
     }
 
     static OffsetDateTime now(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select now()"); ResultSet rs = ps.executeQuery()) {
+        // The clock, not the transaction start: a writer that waited for the write lock records the moment it writes.
+        try (PreparedStatement ps = c.prepareStatement("select clock_timestamp()"); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getObject(1, OffsetDateTime.class);
         }

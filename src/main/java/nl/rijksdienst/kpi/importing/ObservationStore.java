@@ -53,6 +53,20 @@ final class ObservationStore {
     private ObservationStore() {
     }
 
+    /** The advisory lock that serialises writers of observations (readers are never blocked). */
+    static final long WRITE_LOCK = 0x4b50495752L;
+
+    /**
+     * Waits for other writers of observations to finish: two imports or corrections of the same
+     * observation at once would both read the same current version. Held until the transaction ends.
+     */
+    static void lockWriters(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, WRITE_LOCK);
+            ps.execute();
+        }
+    }
+
     static void createStaging(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("create temp table import_staging (line bigint not null, indicator_id text, period_code text, frequency text, "

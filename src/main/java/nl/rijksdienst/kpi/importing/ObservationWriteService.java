@@ -51,6 +51,7 @@ public class ObservationWriteService {
         Indicator indicator = indicatorService.require(indicatorId);
         ObservationValidator.Valid valid = validate(indicator, input);
         try (Connection c = dataSource.getConnection()) {
+            ObservationStore.lockWriters(c);
             ObservationStore.createStaging(c);
             ObservationStore.insertStaging(c, 1, valid);
             Observation existing = currentByKey(valid);
@@ -74,6 +75,12 @@ public class ObservationWriteService {
     @Transactional
     public Written correct(String indicatorId, long observationId, ObservationInput input, String actor) {
         Indicator indicator = indicatorService.require(indicatorId);
+        try (Connection c = dataSource.getConnection()) {
+            // Before reading the current version, so that two corrections at once come one after the other.
+            ObservationStore.lockWriters(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot lock the observations for writing", e);
+        }
         Observation current = observations.findVersion(indicator.id, observationId, null)
                 .orElseThrow(() -> ApiException.notFound("Er is geen waarneming " + observationId + " van indicator '" + indicator.id + "'."));
         ObservationValidator.Valid valid = validate(indicator, input);
