@@ -212,6 +212,35 @@ class ImportTest {
     }
 
     @Test
+    void concurrentImportsOfTheSameRowsAreSerialised() throws Exception {
+        String indicator = ObservationWritingTest.newIndicator();
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int year = 1950; year < 2020; year++) {
+            csv.append(row(indicator, String.valueOf(year), "bzk", "4." + (year % 10))).append('\n');
+        }
+        String token = Tokens.editor();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<JsonPath>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> given().header("Authorization", token).contentType("text/csv").body(csv.toString())
+                        .when().post("/api/v1/observation-imports").then().statusCode(201).extract().jsonPath()));
+            }
+            long inserted = 0;
+            long unchanged = 0;
+            for (java.util.concurrent.Future<JsonPath> answer : answers) {
+                inserted += answer.get().getLong("inserted");
+                unchanged += answer.get().getLong("unchanged");
+            }
+            assertThat(inserted).isEqualTo(70);
+            assertThat(unchanged).isEqualTo(210);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().when().get(series(indicator)).then().body("paging.totalItems", equalTo(70));
+    }
+
+    @Test
     void aBodyThatIsNoImportIsRejectedWithAProblem() {
         importCsv("", null, null).statusCode(422).contentType("application/problem+json");
         importCsv("indicatorId,periodCode\nx,2024\n", null, null).statusCode(422).body("invalidRows[0].line", equalTo(1));
