@@ -13,8 +13,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +24,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -87,9 +84,9 @@ public class HttpCaching {
         boolean history = asOf != null && asOf.toInstant().isBefore(clock.instant());
         String day = method.isAnnotationPresent(DependsOnDay.class)
                 ? (history ? asOf.atZoneSameInstant(clock.getZone()).toLocalDate() : java.time.LocalDate.now(clock)).toString() : "";
-        String etag = "\"" + sha256(version.number() + "|" + apiVersion + "|" + request.getUriInfo().getRequestUri().getRawPath() + "?"
+        String etag = "\"" + Hashes.sha256Hex((version.number() + "|" + apiVersion + "|" + request.getUriInfo().getRequestUri().getRawPath() + "?"
                 + nullToEmpty(request.getUriInfo().getRequestUri().getRawQuery()) + "|" + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT))
-                + "|" + day) + "\"";
+                + "|" + day).getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"";
         MaxAge maxAge = method.getAnnotation(MaxAge.class);
         String cacheControl = "public, max-age=" + (history ? HISTORY_MAX_AGE : maxAge == null ? DEFAULT_MAX_AGE : maxAge.value());
         request.setProperty(ETAG, etag);
@@ -187,14 +184,6 @@ public class HttpCaching {
 
     private static String httpDate(Instant instant) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String nullToEmpty(String s) {

@@ -48,12 +48,8 @@ public class KnownQueryParameters {
         }
         String allowed = names.isEmpty() ? "deze operatie heeft geen queryparameters" : "de parameters van deze operatie zijn " + String.join(", ", names);
         List<Problem.InvalidParam> params = unknown.stream().map(name -> new Problem.InvalidParam(name, "onbekende parameter; " + allowed)).toList();
-        String path = context.getUriInfo().getRequestUri().getRawPath();
-        return Response.status(400)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", "Ongeldige invoer", 400,
-                        "Onbekende parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown) + "; " + allowed + ".", path, params))
-                .build();
+        throw new ApiException(400, "Ongeldige invoer",
+                "Onbekende parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown) + "; " + allowed + ".", params);
     }
 
     private static Set<String> queryParameters(Method method) {

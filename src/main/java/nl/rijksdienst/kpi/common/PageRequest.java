@@ -7,6 +7,8 @@ public record PageRequest(int page, int pageSize) {
     public static final int MAX_PAGE_SIZE = 1000;
     /** Keeps page × pageSize within an int offset. */
     public static final int MAX_PAGE = 1_000_000;
+    /** The whole collection in one page: for downloads (CSV, SDMX) that are not paged. */
+    public static final PageRequest ALL = new PageRequest(1, Integer.MAX_VALUE);
 
     /** Parses the raw {@code page} and {@code pageSize} query values, answering 400 for anything else than a number in range. */
     public static PageRequest parse(String page, String pageSize) {

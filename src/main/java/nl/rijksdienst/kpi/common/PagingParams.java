@@ -27,6 +27,6 @@ public class PagingParams {
     /** For a CSV download: the whole collection unless a page is asked for explicitly. */
     public PageRequest toRequestOrAll(boolean whole) {
         PageRequest request = toRequest();
-        return whole && page == null && pageSize == null ? new PageRequest(1, Integer.MAX_VALUE) : request;
+        return whole && page == null && pageSize == null ? PageRequest.ALL : request;
     }
 }

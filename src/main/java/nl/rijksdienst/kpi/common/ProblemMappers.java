@@ -49,12 +49,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class, AuthenticationCompletionException.class})
     public Response mapUnauthenticated(Exception e, UriInfo uri) {
-        return Response.status(401)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", titleFor(401), 401,
-                        "Schrijven vraagt een geldig bearer-token (JWT) van een redacteur in de header Authorization.", path(uri), List.of()))
-                .build();
+        return problemBuilder(401, titleFor(401), "Schrijven vraagt een geldig bearer-token (JWT) van een redacteur in de header Authorization.",
+                uri, List.of()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
@@ -108,9 +104,7 @@ public class ProblemMappers {
             Log.error("Request failed", e);
             return problem(500, "Interne fout", "Er ging iets mis bij het verwerken van het verzoek.", uri, List.of());
         }
-        Response.ResponseBuilder builder = Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", titleFor(status), status, detailFor(status, uri), path(uri), List.of()));
+        Response.ResponseBuilder builder = problemBuilder(status, titleFor(status), detailFor(status, uri), uri, List.of());
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
         if (allow == null && status == 405 && uri != null) {
             allow = AllowedMethods.forPath(uri.getRequestUri().getRawPath(), REST_ROOT);
@@ -128,10 +122,11 @@ public class ProblemMappers {
     }
 
     static Response problem(int status, String title, String detail, UriInfo uri, List<Problem.InvalidParam> params) {
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, path(uri), params))
-                .build();
+        return problemBuilder(status, title, detail, uri, params).build();
+    }
+
+    private static Response.ResponseBuilder problemBuilder(int status, String title, String detail, UriInfo uri, List<Problem.InvalidParam> params) {
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(new Problem("about:blank", title, status, detail, path(uri), params));
     }
 
     private static String path(UriInfo uri) {

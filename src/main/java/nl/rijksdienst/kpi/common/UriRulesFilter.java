@@ -21,16 +21,16 @@ public class UriRulesFilter {
     public Response checkUri(ContainerRequestContext context) {
         String path = context.getUriInfo().getRequestUri().getRawPath();
         if (path.length() > 1 && path.endsWith("/")) {
-            return problem(404, "Niet gevonden", "Er is geen resource op het pad '" + path + "'; paden eindigen nooit op een slash.", path, List.of());
+            throw ApiException.notFound("Er is geen resource op het pad '" + path + "'; paden eindigen nooit op een slash.");
         }
         if (hasControlCharacter(context.getUriInfo().getPath())) {
-            return problem(400, "Ongeldige invoer", "Het pad bevat een stuurteken (zoals NUL); dat komt in geen identificatie voor.", path, List.of());
+            throw new ApiException(400, "Ongeldige invoer", "Het pad bevat een stuurteken (zoals NUL); dat komt in geen identificatie voor.", List.of());
         }
         for (Map.Entry<String, List<String>> parameter : context.getUriInfo().getQueryParameters().entrySet()) {
             boolean bad = hasControlCharacter(parameter.getKey()) || parameter.getValue().stream().anyMatch(UriRulesFilter::hasControlCharacter);
             if (bad) {
                 String name = parameter.getKey().replaceAll("\\p{Cntrl}", "?");
-                return problem(400, "Ongeldige invoer", "Parameter '" + name + "' bevat een stuurteken (zoals NUL).", path,
+                throw new ApiException(400, "Ongeldige invoer", "Parameter '" + name + "' bevat een stuurteken (zoals NUL).",
                         List.of(new Problem.InvalidParam(name, "bevat een stuurteken")));
             }
         }
@@ -39,12 +39,5 @@ public class UriRulesFilter {
 
     private static boolean hasControlCharacter(String value) {
         return value != null && value.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
-    }
-
-    private static Response problem(int status, String title, String detail, String path, List<Problem.InvalidParam> params) {
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, path, params))
-                .build();
     }
 }

@@ -24,7 +24,6 @@ final class EmbeddedPostgresServer {
 
     // java.util.logging: this runs while configuration is being read, before Quarkus logging is up.
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class.getName());
-    private static volatile EmbeddedPostgresServer instance;
 
     private final EmbeddedPostgres postgres;
 
@@ -34,7 +33,7 @@ final class EmbeddedPostgresServer {
 
     /**
      * The JDBC URL of the running server, starting it on first use. Dev mode reloads the
-     * application in a new class loader, where the static field is empty again; the URL is also
+     * application in a new class loader, where static state starts empty again; the URL is therefore
      * kept in a system property, so that a reload reuses the server instead of starting a second
      * one on the same data directory.
      */
@@ -43,8 +42,7 @@ final class EmbeddedPostgresServer {
         synchronized (System.getProperties()) {
             String url = System.getProperty(key);
             if (url == null) {
-                instance = start(settings);
-                url = instance.jdbcUrl();
+                url = start(settings).jdbcUrl();
                 System.setProperty(key, url);
             }
             return url;

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +29,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import nl.rijksdienst.kpi.audit.AuditLog;
 import nl.rijksdienst.kpi.common.ApiException;
+import nl.rijksdienst.kpi.common.Hashes;
 import nl.rijksdienst.kpi.common.Problem.InvalidRow;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import nl.rijksdienst.kpi.indicator.IndicatorRepository;
@@ -78,7 +78,7 @@ public class ImportService {
 
     @Transactional
     public Result importObservations(InputStream body, BodyType type, String actor, String reason, String idempotencyKey) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Hashes.sha256();
         InputStream in = new DigestInputStream(body, digest);
         try (Connection c = dataSource.getConnection()) {
             if (idempotencyKey != null) {
@@ -306,14 +306,6 @@ public class ImportService {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

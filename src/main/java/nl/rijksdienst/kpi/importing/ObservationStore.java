@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -96,38 +95,12 @@ final class ObservationStore {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static void insertStaging(Connection c, long line, Valid v) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into import_staging (line, " + COLUMNS + ") values "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int i = 1;
-            ps.setLong(i++, line);
-            ps.setString(i++, v.indicator().id);
-            ps.setString(i++, v.period().code());
-            ps.setString(i++, v.period().frequency().name());
-            ps.setDate(i++, Date.valueOf(v.period().start()));
-            ps.setDate(i++, Date.valueOf(v.period().end()));
-            ps.setString(i++, v.basePeriod() == null ? null : v.basePeriod().code());
-            ps.setDate(i++, v.basePeriod() == null ? null : Date.valueOf(v.basePeriod().start()));
-            ps.setDate(i++, v.basePeriod() == null ? null : Date.valueOf(v.basePeriod().end()));
-            ps.setString(i++, json(v));
-            ps.setString(i++, v.dimensionKey());
-            ps.setString(i++, v.qualifier().name());
-            ps.setBigDecimal(i++, v.value());
-            ps.setBigDecimal(i++, v.valueLow());
-            ps.setBigDecimal(i++, v.valueHigh());
-            ps.setString(i++, v.valueText());
-            ps.setString(i++, v.status().code());
-            ps.setBoolean(i++, v.seriesBreak());
-            ps.setString(i++, v.noteNl());
-            ps.setString(i++, v.noteEn());
-            ps.setString(i++, v.citation().sourceId());
-            ps.setString(i++, v.citation().section());
-            ps.setString(i++, v.citation().question());
-            ps.setString(i++, v.citation().quote());
-            ps.setString(i++, v.citation().originSourceId());
-            ps.setString(i, v.reason());
-            ps.executeUpdate();
-        }
+    /** Stages one row, for a single write: the same COPY as an import, one line long. */
+    static void stageOne(Connection c, Valid v) throws SQLException {
+        CopyIn copy = startCopy(c);
+        byte[] line = copyLine(1, v);
+        copy.writeToCopy(line, 0, line.length);
+        copy.endCopy();
     }
 
     /** Rows of the import that name the same observation twice: the line numbers of each group. */

@@ -53,7 +53,7 @@ public class ObservationWriteService {
         try (Connection c = dataSource.getConnection()) {
             ObservationStore.lockWriters(c);
             ObservationStore.createStaging(c);
-            ObservationStore.insertStaging(c, 1, valid);
+            ObservationStore.stageOne(c, valid);
             Observation existing = currentByKey(valid);
             if (existing != null) {
                 throw new ApiException(409, "Conflict", "Er is al een waarneming van '" + indicator.id + "' voor periode " + valid.period().code()
@@ -93,7 +93,7 @@ public class ObservationWriteService {
         }
         try (Connection c = dataSource.getConnection()) {
             ObservationStore.createStaging(c);
-            ObservationStore.insertStaging(c, 1, valid);
+            ObservationStore.stageOne(c, valid);
             ObservationStore.Counts counts;
             try {
                 counts = ObservationStore.merge(c, ImportService.now(c), actor, valid.reason(), null, true);

@@ -40,6 +40,19 @@ public class Indicator extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<nl.rijksdienst.kpi.period.Frequency> frequencies = new ArrayList<>();
 
+    /** Takes every field but the id from an editor's input (or a catalogue entry). */
+    public void apply(IndicatorInput input) {
+        themeId = input.themeId();
+        unit = input.unit();
+        kind = input.kind();
+        labelNl = input.label().nl();
+        labelEn = input.label().en();
+        descriptionNl = input.description() == null ? null : input.description().nl();
+        descriptionEn = input.description() == null ? null : input.description().en();
+        dimensions = input.dimensions() == null ? new ArrayList<>() : new ArrayList<>(input.dimensions());
+        frequencies = input.frequencies() == null ? new ArrayList<>() : new ArrayList<>(input.frequencies());
+    }
+
     public Optional<Dimension> dimension(String dimensionId) {
         return dimensions.stream().filter(d -> d.id().equals(dimensionId)).findFirst();
     }

@@ -45,7 +45,7 @@ public class IndicatorWriteService {
         }
         Indicator indicator = new Indicator();
         indicator.id = input.id();
-        apply(input, indicator);
+        indicator.apply(input);
         indicators.persist(indicator);
         IndicatorDto after = IndicatorDto.of(indicator);
         audit.record(actor, "create", "indicator", indicator.id, null, "Indicator " + indicator.id + " toegevoegd", Map.of("after", after));
@@ -63,7 +63,7 @@ public class IndicatorWriteService {
         }
         faults.throwIfAny();
         IndicatorDto before = IndicatorDto.of(indicator);
-        apply(input, indicator);
+        indicator.apply(input);
         IndicatorDto after = IndicatorDto.of(indicator);
         audit.recordChange(actor, "indicator", id, "Indicator " + id + " gewijzigd", before, after);
         return after;
@@ -178,17 +178,5 @@ public class IndicatorWriteService {
                 faults.add("frequencies", "er zijn waarnemingen met periodes van soort " + String.join(", ", stranded) + "; die soort moet blijven");
             }
         }
-    }
-
-    private static void apply(IndicatorInput input, Indicator indicator) {
-        indicator.themeId = input.themeId();
-        indicator.unit = input.unit();
-        indicator.kind = input.kind();
-        indicator.labelNl = input.label().nl();
-        indicator.labelEn = input.label().en();
-        indicator.descriptionNl = input.description() == null ? null : input.description().nl();
-        indicator.descriptionEn = input.description() == null ? null : input.description().en();
-        indicator.dimensions = input.dimensions() == null ? new ArrayList<>() : new ArrayList<>(input.dimensions());
-        indicator.frequencies = input.frequencies() == null ? new ArrayList<>() : new ArrayList<>(input.frequencies());
     }
 }

@@ -49,6 +49,27 @@ public class Norm extends PanacheEntityBase {
     public String question;
     public String quote;
 
+    /** Takes every field but the id from an editor's input (or a catalogue entry). */
+    public void apply(NormInput input) {
+        indicatorId = input.indicatorId();
+        dimensions = input.dimensions() == null ? new TreeMap<>() : new TreeMap<>(input.dimensions());
+        operator = input.operator();
+        threshold = input.threshold();
+        referenceIndicatorId = input.referenceIndicatorId() == null || input.referenceIndicatorId().isBlank() ? null : input.referenceIndicatorId();
+        deadline = input.deadline();
+        validFrom = input.validFrom();
+        labelNl = input.label().nl();
+        labelEn = input.label().en();
+        descriptionNl = input.description() == null ? null : input.description().nl();
+        descriptionEn = input.description() == null ? null : input.description().en();
+        wording = input.wording();
+        interpretation = input.interpretation();
+        sourceId = input.citation().sourceId();
+        section = input.citation().section();
+        question = input.citation().question();
+        quote = input.citation().quote();
+    }
+
     public NormType type() {
         if (deadline != null) {
             return NormType.target;

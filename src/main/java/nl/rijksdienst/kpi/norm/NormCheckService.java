@@ -50,15 +50,19 @@ public class NormCheckService {
         this.observations = observations;
     }
 
+    /** The evaluations of a set of norms, with the indicators they were read with. */
+    public record Evaluations(List<NormEvaluationDto> items, Map<String, Indicator> indicators) {
+    }
+
     /** Every norm with its latest verdict and its verdict per observation, as known at {@code asOf} (null: now). */
-    public List<NormEvaluationDto> evaluateAll(OffsetDateTime asOf) {
+    public Evaluations evaluateAll(OffsetDateTime asOf) {
         return evaluate(norms.listOrdered(), asOf);
     }
 
     /** The norms of one indicator, evaluated as known at {@code asOf} (null: now); 404 for an unknown indicator. */
     public List<NormEvaluationDto> evaluateIndicator(String indicatorId, OffsetDateTime asOf) {
         indicators.require(indicatorId);
-        return evaluate(norms.listByIndicator(indicatorId), asOf);
+        return evaluate(norms.listByIndicator(indicatorId), asOf).items();
     }
 
     /** The day the norms are checked on: today, or the day of {@code asOf} when that lies before. */
@@ -84,9 +88,9 @@ public class NormCheckService {
         return indicatorRepository.listByIds(ids).stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
     }
 
-    private List<NormEvaluationDto> evaluate(List<Norm> list, OffsetDateTime asOf) {
+    private Evaluations evaluate(List<Norm> list, OffsetDateTime asOf) {
         if (list.isEmpty()) {
-            return List.of();
+            return new Evaluations(List.of(), Map.of());
         }
         Set<String> ids = new HashSet<>();
         list.forEach(n -> {
@@ -99,7 +103,7 @@ public class NormCheckService {
         Map<String, List<Observation>> byIndicator = observations.listByIndicators(ids, asOf).stream()
                 .collect(Collectors.groupingBy(o -> o.indicatorId, LinkedHashMap::new, Collectors.toList()));
         LocalDate today = evaluationDay(asOf);
-        return list.stream().map(norm -> evaluate(norm, byId, byIndicator, today)).toList();
+        return new Evaluations(list.stream().map(norm -> evaluate(norm, byId, byIndicator, today)).toList(), byId);
     }
 
     private NormEvaluationDto evaluate(Norm norm, Map<String, Indicator> indicatorsById, Map<String, List<Observation>> byIndicator, LocalDate today) {

@@ -40,7 +40,7 @@ public class NormWriteService {
         }
         Norm norm = new Norm();
         norm.id = input.id();
-        apply(input, norm);
+        norm.apply(input);
         norms.persist(norm);
         NormDto after = NormDto.of(norm, indicator.unit);
         audit.record(actor, "create", "norm", norm.id, null, "Norm " + norm.id + " toegevoegd", Map.of("after", after));
@@ -56,7 +56,7 @@ public class NormWriteService {
         }
         faults.throwIfAny();
         NormDto before = NormDto.of(norm, indicators.findById(norm.indicatorId).unit);
-        apply(input, norm);
+        norm.apply(input);
         NormDto after = NormDto.of(norm, indicator.unit);
         audit.recordChange(actor, "norm", id, "Norm " + id + " gewijzigd", before, after);
         return after;
@@ -117,25 +117,5 @@ public class NormWriteService {
             faults.required("citation.quote", input.citation().quote());
         }
         return indicator;
-    }
-
-    private static void apply(NormInput input, Norm norm) {
-        norm.indicatorId = input.indicatorId();
-        norm.dimensions = input.dimensions() == null ? new TreeMap<>() : new TreeMap<>(input.dimensions());
-        norm.operator = input.operator();
-        norm.threshold = input.threshold();
-        norm.referenceIndicatorId = input.referenceIndicatorId() == null || input.referenceIndicatorId().isBlank() ? null : input.referenceIndicatorId();
-        norm.deadline = input.deadline();
-        norm.validFrom = input.validFrom();
-        norm.labelNl = input.label().nl();
-        norm.labelEn = input.label().en();
-        norm.descriptionNl = input.description() == null ? null : input.description().nl();
-        norm.descriptionEn = input.description() == null ? null : input.description().en();
-        norm.wording = input.wording();
-        norm.interpretation = input.interpretation();
-        norm.sourceId = input.citation().sourceId();
-        norm.section = input.citation().section();
-        norm.question = input.citation().question();
-        norm.quote = input.citation().quote();
     }
 }

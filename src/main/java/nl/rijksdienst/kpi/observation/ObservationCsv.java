@@ -3,9 +3,9 @@ package nl.rijksdienst.kpi.observation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import nl.rijksdienst.kpi.common.Csv;
 import nl.rijksdienst.kpi.indicator.Dimension;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import org.apache.commons.csv.CSVFormat;
@@ -45,41 +45,33 @@ public final class ObservationCsv {
         try {
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header(indicator).toArray(String[]::new)).get());
             for (Observation o : observations) {
-                List<Object> row = new ArrayList<>(List.of(nullToEmpty(o.indicatorId), o.periodCode, o.periodStart, o.periodEnd, o.frequency));
-                row.add(nullToEmpty(o.basePeriodCode));
-                row.add(nullToEmpty(o.basePeriodStart));
-                row.add(nullToEmpty(o.basePeriodEnd));
+                List<Object> row = new ArrayList<>(List.of(Csv.cell(o.indicatorId), o.periodCode, o.periodStart, o.periodEnd, o.frequency));
+                row.add(Csv.cell(o.basePeriodCode));
+                row.add(Csv.cell(o.basePeriodStart));
+                row.add(Csv.cell(o.basePeriodEnd));
                 for (Dimension d : indicator.dimensions) {
-                    row.add(nullToEmpty(o.dimensions.get(d.id())));
+                    row.add(Csv.cell(o.dimensions.get(d.id())));
                 }
                 row.add(o.qualifier);
-                row.add(plain(o.value));
-                row.add(plain(o.valueLow));
-                row.add(plain(o.valueHigh));
-                row.add(nullToEmpty(o.valueText));
+                row.add(Csv.cell(o.value));
+                row.add(Csv.cell(o.valueLow));
+                row.add(Csv.cell(o.valueHigh));
+                row.add(Csv.cell(o.valueText));
                 row.add(indicator.unit);
                 row.add(o.status.code());
                 row.add(o.seriesBreak);
-                row.add(nullToEmpty(o.noteNl));
-                row.add(nullToEmpty(o.noteEn));
-                row.add(nullToEmpty(o.sourceId));
-                row.add(nullToEmpty(o.section));
-                row.add(nullToEmpty(o.question));
-                row.add(nullToEmpty(o.quote));
-                row.add(nullToEmpty(o.originSourceId));
+                row.add(Csv.cell(o.noteNl));
+                row.add(Csv.cell(o.noteEn));
+                row.add(Csv.cell(o.sourceId));
+                row.add(Csv.cell(o.section));
+                row.add(Csv.cell(o.question));
+                row.add(Csv.cell(o.quote));
+                row.add(Csv.cell(o.originSourceId));
                 printer.printRecord(row);
             }
             printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Object nullToEmpty(Object value) {
-        return nl.rijksdienst.kpi.common.Csv.cell(value);
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
     }
 }

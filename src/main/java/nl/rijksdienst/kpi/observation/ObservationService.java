@@ -45,7 +45,7 @@ public class ObservationService {
         // without the period filter, then keep the changes of the periods asked for.
         ObservationFilter whole = new ObservationFilter(indicator.id, null, null, parsed.filter().statuses(), parsed.filter().dimensions(),
                 parsed.filter().asOf(), null);
-        List<Observation> series = observations.search(whole, new PageRequest(1, Integer.MAX_VALUE));
+        List<Observation> series = observations.search(whole, PageRequest.ALL);
         java.time.LocalDate fromStart = parsed.filter().from() == null ? null : parsed.filter().from().start();
         java.time.LocalDate toEnd = parsed.filter().to() == null ? null : parsed.filter().to().end();
         List<ChangeDto> all = ChangeCalculator.changes(series, indicator.unit, basis).stream()
@@ -53,7 +53,7 @@ public class ObservationService {
                 .filter(c -> toEnd == null || !c.period().end().isAfter(toEnd))
                 .toList();
         boolean wholeDownload = parsed.format() == ObservationQuery.Format.csv && !query.containsKey("page") && !query.containsKey("pageSize");
-        PageRequest page = wholeDownload ? new PageRequest(1, Integer.MAX_VALUE) : parsed.page();
+        PageRequest page = wholeDownload ? PageRequest.ALL : parsed.page();
         Page.Sliced<ChangeDto> sliced = Page.slice(all, page, c -> c);
         return new Changes(indicator, sliced.items(), sliced.paging());
     }
@@ -86,10 +86,6 @@ public class ObservationService {
     }
 
     /** Reads one indicator's observations; 404 for an unknown indicator, 400 for a bad query. */
-    public Result search(String indicatorId, Map<String, List<String>> query) {
-        return search(indicatorId, query, null);
-    }
-
     /**
      * Reads one indicator's observations in a representation chosen by the Accept header when the
      * query has no {@code format}: a download (CSV, SDMX) is the whole selection unless paged.
@@ -103,7 +99,7 @@ public class ObservationService {
         boolean wholeSeries = parsed.format() != null && parsed.format() != ObservationQuery.Format.json
                 && !query.containsKey("page") && !query.containsKey("pageSize");
         // A CSV download is the whole selection unless a page is asked for explicitly.
-        PageRequest page = wholeSeries ? new PageRequest(1, Integer.MAX_VALUE) : parsed.page();
+        PageRequest page = wholeSeries ? PageRequest.ALL : parsed.page();
         List<Observation> items = observations.search(parsed.filter(), page);
         long total = items.size() < page.pageSize() && page.page() == 1 ? items.size() : observations.count(parsed.filter());
         return new Result(indicator, parsed, items, Page.of(page, total));

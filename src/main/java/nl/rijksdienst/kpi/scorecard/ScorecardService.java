@@ -4,13 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.rijksdienst.kpi.common.LocalizedText;
 import nl.rijksdienst.kpi.common.Page;
 import nl.rijksdienst.kpi.common.PageRequest;
 import nl.rijksdienst.kpi.indicator.Indicator;
-import nl.rijksdienst.kpi.indicator.IndicatorRepository;
 import nl.rijksdienst.kpi.norm.NormCheckService;
 import nl.rijksdienst.kpi.norm.NormEvaluationDto;
 import nl.rijksdienst.kpi.norm.check.Verdict;
@@ -20,17 +18,15 @@ import nl.rijksdienst.kpi.norm.check.Verdict;
 public class ScorecardService {
 
     private final NormCheckService normChecks;
-    private final IndicatorRepository indicators;
 
-    public ScorecardService(NormCheckService normChecks, IndicatorRepository indicators) {
+    public ScorecardService(NormCheckService normChecks) {
         this.normChecks = normChecks;
-        this.indicators = indicators;
     }
 
     public ScorecardDto scorecard(PageRequest page, java.time.OffsetDateTime asOf) {
-        List<NormEvaluationDto> evaluations = normChecks.evaluateAll(asOf);
-        Map<String, Indicator> byId = indicators.listByIds(evaluations.stream().map(e -> e.norm().indicatorId()).collect(Collectors.toSet()))
-                .stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
+        NormCheckService.Evaluations evaluated = normChecks.evaluateAll(asOf);
+        List<NormEvaluationDto> evaluations = evaluated.items();
+        Map<String, Indicator> byId = evaluated.indicators();
         Map<Verdict, Long> counts = evaluations.stream().collect(Collectors.groupingBy(e -> e.latest().verdict(), Collectors.counting()));
         ScorecardDto.VerdictCounts summary = new ScorecardDto.VerdictCounts(count(counts, Verdict.met), count(counts, Verdict.breached),
                 count(counts, Verdict.on_track), count(counts, Verdict.off_track), count(counts, Verdict.indeterminate), count(counts, Verdict.no_data));

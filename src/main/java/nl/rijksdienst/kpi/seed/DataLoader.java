@@ -15,21 +15,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import nl.rijksdienst.kpi.indicator.Indicator;
-import nl.rijksdienst.kpi.indicator.IndicatorKind;
-import nl.rijksdienst.kpi.indicator.Unit;
+import nl.rijksdienst.kpi.indicator.IndicatorInput;
 import nl.rijksdienst.kpi.norm.Norm;
+import nl.rijksdienst.kpi.norm.NormInput;
+import nl.rijksdienst.kpi.common.Hashes;
 import nl.rijksdienst.kpi.importing.ImportReport;
 import nl.rijksdienst.kpi.importing.ImportService;
-import nl.rijksdienst.kpi.norm.Operator;
-import nl.rijksdienst.kpi.period.Frequency;
 import nl.rijksdienst.kpi.source.Source;
+import nl.rijksdienst.kpi.source.SourceInput;
 import nl.rijksdienst.kpi.theme.Theme;
 
 /**
@@ -62,8 +57,8 @@ public class DataLoader {
         em.createNativeQuery("select pg_advisory_xact_lock(" + LOCK_KEY + ")").getSingleResult();
         byte[] catalogueBytes = read(CATALOGUE);
         byte[] observationBytes = read(OBSERVATIONS);
-        String catalogueSum = sha256(catalogueBytes);
-        String observationSum = sha256(observationBytes);
+        String catalogueSum = Hashes.sha256Hex(catalogueBytes);
+        String observationSum = Hashes.sha256Hex(observationBytes);
         if (loaded(CATALOGUE, catalogueSum) && loaded(OBSERVATIONS, observationSum)) {
             Log.debugf("Data files already loaded");
             return;
@@ -113,54 +108,24 @@ public class DataLoader {
             theme.descriptionEn = t.description() == null ? null : t.description().en();
             em.merge(theme);
         }
-        for (Catalogue.SourceSpec s : catalogue.sources()) {
+        for (SourceInput input : catalogue.sources()) {
             Source source = new Source();
-            source.id = s.id();
-            source.type = s.type();
-            source.title = s.title();
-            source.publisher = s.publisher();
-            source.kamerstuk = s.kamerstuk();
-            source.publicationDate = s.publicationDate();
-            source.dateNote = s.dateNote();
-            source.url = s.url();
+            source.id = input.id();
+            source.apply(input);
             em.merge(source);
         }
         em.flush();
-        for (Catalogue.IndicatorSpec i : catalogue.indicators()) {
+        for (IndicatorInput input : catalogue.indicators()) {
             Indicator indicator = new Indicator();
-            indicator.id = i.id();
-            indicator.themeId = i.theme();
-            indicator.unit = Unit.valueOf(i.unit());
-            indicator.kind = IndicatorKind.valueOf(i.kind());
-            indicator.labelNl = i.label().nl();
-            indicator.labelEn = i.label().en();
-            indicator.descriptionNl = i.description() == null ? null : i.description().nl();
-            indicator.descriptionEn = i.description() == null ? null : i.description().en();
-            indicator.dimensions = i.dimensions() == null ? List.of() : i.dimensions();
-            indicator.frequencies = i.frequencies() == null ? List.of() : i.frequencies().stream().map(Frequency::valueOf).toList();
+            indicator.id = input.id();
+            indicator.apply(input);
             em.merge(indicator);
         }
         em.flush();
-        for (Catalogue.NormSpec n : catalogue.norms()) {
+        for (NormInput input : catalogue.norms()) {
             Norm norm = new Norm();
-            norm.id = n.id();
-            norm.indicatorId = n.indicator();
-            norm.dimensions = n.dimensions() == null ? new TreeMap<>() : new TreeMap<>(n.dimensions());
-            norm.operator = Operator.valueOf(n.operator());
-            norm.threshold = n.threshold();
-            norm.referenceIndicatorId = n.referenceIndicator();
-            norm.deadline = n.deadline();
-            norm.validFrom = n.validFrom();
-            norm.labelNl = n.label().nl();
-            norm.labelEn = n.label().en();
-            norm.descriptionNl = n.description() == null ? null : n.description().nl();
-            norm.descriptionEn = n.description() == null ? null : n.description().en();
-            norm.wording = n.wording();
-            norm.interpretation = n.interpretation();
-            norm.sourceId = n.citation().source();
-            norm.section = n.citation().section();
-            norm.question = n.citation().question();
-            norm.quote = n.citation().quote();
+            norm.id = input.id();
+            norm.apply(input);
             em.merge(norm);
         }
         em.flush();
@@ -174,14 +139,6 @@ public class DataLoader {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -23,4 +23,15 @@ public class Source extends PanacheEntityBase {
     @Column(name = "date_note")
     public String dateNote;
     public String url;
+
+    /** Takes every field but the id from an editor's input (or a catalogue entry). */
+    public void apply(SourceInput input) {
+        type = input.type();
+        title = input.title();
+        publisher = input.publisher();
+        kamerstuk = input.kamerstuk();
+        publicationDate = input.publicationDate();
+        dateNote = input.dateNote();
+        url = input.url();
+    }
 }

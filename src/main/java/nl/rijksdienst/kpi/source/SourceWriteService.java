@@ -31,7 +31,7 @@ public class SourceWriteService {
         }
         Source source = new Source();
         source.id = input.id();
-        apply(input, source);
+        source.apply(input);
         sources.persist(source);
         SourceDto after = SourceDto.of(source);
         audit.record(actor, "create", "source", source.id, null, "Bron " + source.id + " toegevoegd", Map.of("after", after));
@@ -46,7 +46,7 @@ public class SourceWriteService {
         }
         faults.throwIfAny();
         SourceDto before = SourceDto.of(source);
-        apply(input, source);
+        source.apply(input);
         SourceDto after = SourceDto.of(source);
         audit.recordChange(actor, "source", id, "Bron " + id + " gewijzigd", before, after);
         return after;
@@ -73,15 +73,5 @@ public class SourceWriteService {
             }
         }
         return faults;
-    }
-
-    private static void apply(SourceInput input, Source source) {
-        source.type = input.type();
-        source.title = input.title();
-        source.publisher = input.publisher();
-        source.kamerstuk = input.kamerstuk();
-        source.publicationDate = input.publicationDate();
-        source.dateNote = input.dateNote();
-        source.url = input.url();
     }
 }

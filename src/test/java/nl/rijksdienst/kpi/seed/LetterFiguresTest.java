@@ -48,7 +48,7 @@ class LetterFiguresTest {
         String letter = resource(LETTER);
         Catalogue catalogue = DataLoader.parseCatalogue(resource(DataLoader.CATALOGUE).getBytes(StandardCharsets.UTF_8));
         assertThat(catalogue.norms()).hasSize(8);
-        for (Catalogue.NormSpec norm : catalogue.norms()) {
+        for (nl.rijksdienst.kpi.norm.NormInput norm : catalogue.norms()) {
             assertThat(letter).as("quote of norm %s", norm.id()).contains(norm.citation().quote());
         }
     }
