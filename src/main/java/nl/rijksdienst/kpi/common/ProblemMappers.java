@@ -100,6 +100,9 @@ public class ProblemMappers {
                 status = 405;
             }
         }
+        if (status >= 500 && DatabaseUnavailable.causes(e)) {
+            return databaseUnavailable(e, uri);
+        }
         if (status >= 500) {
             Log.error("Request failed", e);
             return problem(500, "Interne fout", "Er ging iets mis bij het verwerken van het verzoek.", uri, List.of());
@@ -117,8 +120,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response mapUnexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causes(e)) {
+            return databaseUnavailable(e, uri);
+        }
         Log.error("Unexpected failure", e);
         return problem(500, "Interne fout", "Er ging iets mis bij het verwerken van het verzoek.", uri, List.of());
+    }
+
+    /** 503 with Retry-After: the database cannot be used now; nothing was written (transactions roll back). */
+    private static Response databaseUnavailable(Throwable e, UriInfo uri) {
+        Log.warnf("Database unavailable for %s: %s", path(uri), DatabaseUnavailable.rootMessage(e));
+        return problemBuilder(503, titleFor(503), "De database is tijdelijk niet bereikbaar of bezet; er is niets geschreven. "
+                + "Probeer het over " + DatabaseUnavailable.RETRY_AFTER_SECONDS + " seconden opnieuw.", uri, List.of())
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .build();
     }
 
     static Response problem(int status, String title, String detail, UriInfo uri, List<Problem.InvalidParam> params) {
@@ -149,6 +164,7 @@ public class ProblemMappers {
             case 409 -> "Conflict";
             case 415 -> "Mediatype niet ondersteund";
             case 422 -> "Onverwerkbare invoer";
+            case 503 -> "Tijdelijk niet beschikbaar";
             default -> "Fout";
         };
     }

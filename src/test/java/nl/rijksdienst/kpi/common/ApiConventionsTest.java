@@ -3,7 +3,9 @@ package nl.rijksdienst.kpi.common;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Method;
@@ -138,7 +140,9 @@ class ApiConventionsTest {
     @Test
     void healthAndMetricsAreServed() {
         given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("Database connections health check"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("database"))
+                .body("checks[0].status", equalTo("UP")).body("checks[0].data", nullValue());
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/api/v1/scorecard").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
     }
