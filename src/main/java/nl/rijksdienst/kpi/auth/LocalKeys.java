@@ -2,9 +2,12 @@ package nl.rijksdienst.kpi.auth;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -40,6 +43,21 @@ public final class LocalKeys {
         }
         try {
             Files.createDirectories(directory);
+            // Replicas sharing the directory may start together: one generates, the others wait and read its pair.
+            try (FileChannel lockChannel = FileChannel.open(directory.resolve(".generating.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = lockChannel.lock()) {
+                if (Files.exists(publicKey) && Files.exists(privateKey)) {
+                    return publicKey;
+                }
+                return generate(directory, publicKey, privateKey);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the local key pair in " + directory, e);
+        }
+    }
+
+    private static Path generate(Path directory, Path publicKey, Path privateKey) throws IOException {
+        try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
@@ -57,8 +75,6 @@ public final class LocalKeys {
             Files.move(privateTemp, privateKey, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.move(publicTemp, publicKey, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return publicKey;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the local key pair in " + directory, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot generate an RSA key pair", e);
         }
