@@ -40,11 +40,29 @@ public final class DatabaseUnavailable {
                     return true;
                 }
             }
-            if (t.getClass().getName().equals("jakarta.transaction.RollbackException") && String.valueOf(t.getMessage()).contains("timed out")) {
+            if (isRolledBack(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The transaction was rolled back before its commit, which in this service means it ran past the
+     * transaction timeout (Narayana's reaper ended it): nothing was written.
+     */
+    public static boolean transactionTimedOut(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (isRolledBack(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isRolledBack(Throwable t) {
+        return t.getClass().getName().equals("jakarta.transaction.RollbackException");
     }
 
     /** The innermost message, for the log (never for the client). */

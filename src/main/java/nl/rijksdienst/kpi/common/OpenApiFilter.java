@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>paths relative to the server {@code /api/v1} (ADR /core/uri-version);</li>
  *   <li>the {@code API-Version} header on every 2xx and 3xx response (ADR /core/version-header);</li>
  *   <li>problem responses (RFC 9457) on every operation: 400 where it takes input, 404 where its
- *       path names a resource, 406 and 500 everywhere (ADR /core/error-handling);</li>
+ *       path names a resource, 406, 500 and 503 (with Retry-After) everywhere (ADR /core/error-handling);</li>
  *   <li>an example of each successful JSON answer, a real answer of the service kept in
  *       {@code openapi-examples/<operationId>.json} (a test checks that it is still what the
  *       service answers).</li>
@@ -61,6 +61,13 @@ public class OpenApiFilter implements OASFilter {
                 422, "Onverwerkbare invoer", "Veld 'period': '2025-13' is geen geldige periode"));
         openAPI.getComponents().addResponse("UnsupportedMediaType", problem("De body heeft een mediatype dat deze operatie niet leest.",
                 415, "Mediatype niet ondersteund", "Het mediatype van de body wordt niet ondersteund."));
+        APIResponse unavailable = problem("De database is tijdelijk niet bereikbaar of bezet (bijvoorbeeld tijdens een herstart); "
+                + "er is niets gedaan of geschreven. Vraag opnieuw na het aantal seconden in Retry-After.",
+                503, "Tijdelijk niet beschikbaar", ProblemMappers.UNAVAILABLE_DETAIL);
+        unavailable.addHeader("Retry-After", OASFactory.createHeader()
+                .description("Na hoeveel seconden het verzoek opnieuw kan worden gedaan.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).examples(java.util.List.of(DatabaseUnavailable.RETRY_AFTER_SECONDS))));
+        openAPI.getComponents().addResponse("ServiceUnavailable", unavailable);
         openAPI.getComponents().addResponse("InternalServerError", problem("Onverwachte fout in de service; de melding bevat geen technische details.",
                 500, "Interne fout", "Er ging iets mis bij het verwerken van het verzoek."));
 
@@ -123,6 +130,9 @@ public class OpenApiFilter implements OASFilter {
         }
         if (!responses.hasAPIResponse("500")) {
             responses.addAPIResponse("500", OASFactory.createAPIResponse().ref("InternalServerError"));
+        }
+        if (!responses.hasAPIResponse("503")) {
+            responses.addAPIResponse("503", OASFactory.createAPIResponse().ref("ServiceUnavailable"));
         }
     }
 

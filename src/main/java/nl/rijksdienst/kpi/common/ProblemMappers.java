@@ -26,6 +26,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
+    static final String UNAVAILABLE_DETAIL = "De database is tijdelijk niet bereikbaar of bezet; het verzoek is niet uitgevoerd en er is niets "
+            + "geschreven. Probeer het over " + DatabaseUnavailable.RETRY_AFTER_SECONDS + " seconden opnieuw.";
+
+    static final String TIMED_OUT_DETAIL = "Het schrijven duurde langer dan de service een transactie toestaat; er is niets geschreven. "
+            + "Probeer het opnieuw; een groot importbestand kan in delen, of sneller, worden verstuurd.";
+
     /** The root of the JAX-RS resources ({@code quarkus.rest.path}). */
     static final String REST_ROOT = "/api/v1";
 
@@ -130,8 +136,7 @@ public class ProblemMappers {
     /** 503 with Retry-After: the database cannot be used now; nothing was written (transactions roll back). */
     private static Response databaseUnavailable(Throwable e, UriInfo uri) {
         Log.warnf("Database unavailable for %s: %s", path(uri), DatabaseUnavailable.rootMessage(e));
-        return problemBuilder(503, titleFor(503), "De database is tijdelijk niet bereikbaar of bezet; er is niets geschreven. "
-                + "Probeer het over " + DatabaseUnavailable.RETRY_AFTER_SECONDS + " seconden opnieuw.", uri, List.of())
+        return problemBuilder(503, titleFor(503), DatabaseUnavailable.transactionTimedOut(e) ? TIMED_OUT_DETAIL : UNAVAILABLE_DETAIL, uri, List.of())
                 .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
                 .build();
     }
