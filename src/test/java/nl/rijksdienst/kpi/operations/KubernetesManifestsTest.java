@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import java.io.File;
 import java.io.FileInputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -25,8 +24,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import nl.rijksdienst.kpi.testing.ExternalTools;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -65,17 +64,13 @@ class KubernetesManifestsTest {
 
     @Test
     void everyManifestPassesTheKubernetesApiSchemas() throws Exception {
-        Assumptions.assumeTrue(onPath("npm") && onPath("node"), "npm and node are not installed");
+        Assumptions.assumeTrue(ExternalTools.onPath("npm") && ExternalTools.onPath("node"), "npm and node are not installed");
         Path dir = Path.of("target", "kubernetes-models").toAbsolutePath();
-        Files.createDirectories(dir);
-        if (!Files.isDirectory(dir.resolve("node_modules/kubernetes-models"))) {
-            run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", dir.toString(), "kubernetes-models@4.5.1", "yaml@2.9.1"),
-                    dir.resolve("npm.log"), Map.of());
-        }
+        ExternalTools.npmInstall(dir, "node_modules/kubernetes-models", "kubernetes-models@4.5.1", "yaml@2.9.1");
         List<String> command = new ArrayList<>(List.of("node", Path.of("src/test/resources/kubernetes/validate.cjs").toAbsolutePath().toString()));
         resources().forEach(f -> command.add(f.toAbsolutePath().toString()));
 
-        String output = run(command, dir.resolve("validate.log"), Map.of("NODE_PATH", dir.resolve("node_modules").toString()));
+        String output = ExternalTools.run(command, dir.resolve("validate.log"), Map.of("NODE_PATH", dir.resolve("node_modules").toString()));
 
         assertThat(output).contains(resources().size() + " valid, 0 invalid");
     }
@@ -201,19 +196,5 @@ class KubernetesManifestsTest {
 
     private static String decapitalize(String name) {
         return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
-
-    private static boolean onPath(String name) {
-        return Stream.of(System.getenv("PATH").split(File.pathSeparator)).anyMatch(dir -> Files.isExecutable(Path.of(dir, name)));
-    }
-
-    private static String run(List<String> command, Path log, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 }
