@@ -66,14 +66,17 @@ public class ImportService {
     private final IndicatorRepository indicators;
     private final SourceRepository sources;
     private final AuditLog audit;
+    private final WritersLock writersLock;
     private final ObjectMapper mapper;
 
-    public ImportService(DataSource dataSource, IndicatorRepository indicators, SourceRepository sources, AuditLog audit, ObjectMapper mapper) {
+    public ImportService(DataSource dataSource, IndicatorRepository indicators, SourceRepository sources, AuditLog audit, ObjectMapper mapper,
+            WritersLock writersLock) {
         this.dataSource = dataSource;
         this.indicators = indicators;
         this.sources = sources;
         this.audit = audit;
         this.mapper = mapper;
+        this.writersLock = writersLock;
     }
 
     @Transactional
@@ -96,7 +99,7 @@ public class ImportService {
             ObservationValidator validator = new ObservationValidator(byId::get,
                     sources.listAll().stream().map(s -> s.id).collect(Collectors.toSet()));
             UUID importId = UUID.randomUUID();
-            ObservationStore.lockWriters(c);
+            writersLock.acquire(c);
             OffsetDateTime now = now(c);
             ObservationStore.createStaging(c);
             long rows = stage(c, in, type, validator, byId);

@@ -52,28 +52,6 @@ final class ObservationStore {
     private ObservationStore() {
     }
 
-    /** The advisory lock that serialises writers of observations (readers are never blocked). */
-    static final long WRITE_LOCK = 0x4b50495752L;
-
-    /** How long a writer waits for the writers' lock before it is answered 503. */
-    static final int WRITE_LOCK_WAIT_SECONDS = 20;
-
-    /**
-     * Waits for other writers of observations to finish: two imports or corrections of the same
-     * observation at once would both read the same current version. Held until the transaction ends.
-     */
-    static void lockWriters(Connection c) throws SQLException {
-        // A writer that waits longer than this for its turn gives up (55P03) and is answered 503
-        // with Retry-After, rather than running into the transaction timeout.
-        try (Statement s = c.createStatement()) {
-            s.execute("set local lock_timeout = '" + WRITE_LOCK_WAIT_SECONDS + "s'");
-        }
-        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            ps.setLong(1, WRITE_LOCK);
-            ps.execute();
-        }
-    }
-
     static void createStaging(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("create temp table import_staging (line bigint not null, indicator_id text, period_code text, frequency text, "

@@ -37,13 +37,16 @@ public class ObservationWriteService {
     private final SourceRepository sources;
     private final ObservationRepository observations;
     private final AuditLog audit;
+    private final WritersLock writersLock;
 
-    public ObservationWriteService(DataSource dataSource, IndicatorService indicatorService, SourceRepository sources, ObservationRepository observations, AuditLog audit) {
+    public ObservationWriteService(DataSource dataSource, IndicatorService indicatorService, SourceRepository sources, ObservationRepository observations, AuditLog audit,
+            WritersLock writersLock) {
         this.dataSource = dataSource;
         this.indicatorService = indicatorService;
         this.sources = sources;
         this.observations = observations;
         this.audit = audit;
+        this.writersLock = writersLock;
     }
 
     @Transactional
@@ -51,7 +54,7 @@ public class ObservationWriteService {
         Indicator indicator = indicatorService.require(indicatorId);
         ObservationValidator.Valid valid = validate(indicator, input);
         try (Connection c = dataSource.getConnection()) {
-            ObservationStore.lockWriters(c);
+            writersLock.acquire(c);
             ObservationStore.createStaging(c);
             ObservationStore.stageOne(c, valid);
             Observation existing = currentByKey(valid);
@@ -77,7 +80,7 @@ public class ObservationWriteService {
         Indicator indicator = indicatorService.require(indicatorId);
         try (Connection c = dataSource.getConnection()) {
             // Before reading the current version, so that two corrections at once come one after the other.
-            ObservationStore.lockWriters(c);
+            writersLock.acquire(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot lock the observations for writing", e);
         }

@@ -11,12 +11,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
+import nl.rijksdienst.kpi.importing.WritersLock;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -258,5 +263,29 @@ class ImportTest {
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
             return parser.getRecords();
         }
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aWriterKeptWaitingForItsTurnTooLongIsAnswered503AndWritesNothing() throws Exception {
+        String indicator = ObservationWritingTest.newIndicator();
+        String csv = HEADER + "\n" + row(indicator, "2023", "bzk", "5.1") + "\n";
+        try (Connection other = dataSource.getConnection(); Statement s = other.createStatement()) {
+            // Another writer (another replica's import, say) holds the writers' lock.
+            s.execute("select pg_advisory_lock(" + WritersLock.KEY + ")");
+            try {
+                importCsv(csv, "wacht", null)
+                        .statusCode(503)
+                        .contentType("application/problem+json")
+                        .header("Retry-After", "5")
+                        .body("status", equalTo(503));
+            } finally {
+                s.execute("select pg_advisory_unlock(" + WritersLock.KEY + ")");
+            }
+        }
+        given().when().get(series(indicator)).then().body("items", hasSize(0));
+        importCsv(csv, "opnieuw", null).statusCode(201).body("inserted", equalTo(1));
     }
 }

@@ -12,6 +12,8 @@ public class WritingProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("kpi.embedded-postgres.data-dir", "target/embedded-postgres-writes",
-                "kpi.embedded-postgres.clean-start", "true");
+                "kpi.embedded-postgres.clean-start", "true",
+                // short, so that the test of a writer kept waiting is quick
+                "kpi.writes.lock-wait", "2S");
     }
 }
