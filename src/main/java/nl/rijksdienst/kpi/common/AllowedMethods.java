@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * (RFC 9110 requires it; the router's own 405 does not carry it). Built once from the JAX-RS
  * annotations of the resource classes.
  */
-final class AllowedMethods {
+public final class AllowedMethods {
 
     private record Route(Pattern path, String method) {
     }
@@ -27,7 +27,7 @@ final class AllowedMethods {
     private AllowedMethods() {
     }
 
-    static String forPath(String rawPath, String restRoot) {
+    public static String forPath(String rawPath, String restRoot) {
         Set<String> allowed = new TreeSet<>();
         for (Route route : routes(restRoot)) {
             if (route.path().matcher(rawPath).matches()) {

@@ -33,7 +33,7 @@ public class ProblemMappers {
             + "Probeer het opnieuw; een groot importbestand kan in delen, of sneller, worden verstuurd.";
 
     /** The root of the JAX-RS resources ({@code quarkus.rest.path}). */
-    static final String REST_ROOT = "/api/v1";
+    public static final String REST_ROOT = "/api/v1";
 
     @ServerExceptionMapper
     public Response mapApiException(ApiException e, UriInfo uri) {

@@ -56,6 +56,22 @@ class AuthorizationTest {
     }
 
     @Test
+    void anUnauthenticatedWriteIs401WhateverElseIsWrongWithIt() {
+        for (Write write : WRITES) {
+            // an unknown parameter, a bad value of a known one, an unreadable body, a wrong media type
+            given().queryParam("pagesize", "x").queryParam("reason", "").contentType("application/xml").body("<not-json")
+                    .when().request(write.method(), write.path())
+                    .then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("bearer-token"))
+                    .body("invalidParams", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(), org.hamcrest.Matchers.empty()));
+            given().header("Authorization", Tokens.reader()).queryParam("pagesize", "x").contentType("application/json").body("{")
+                    .when().request(write.method(), write.path())
+                    .then().statusCode(403);
+        }
+    }
+
+    @Test
     void everyWriteWithAnInvalidTokenIs401() {
         for (String token : List.of(Tokens.expired(), Tokens.foreignKey(), Tokens.otherIssuer(), "Bearer not-a-jwt")) {
             for (Write write : WRITES) {
