@@ -3,6 +3,7 @@ package nl.rijksdienst.kpi.auth;
 import io.smallrye.jwt.build.Jwt;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Set;
 public final class EditorTokenCommand {
 
     public static final String DEFAULT_ISSUER = "rijksdienst-kpi-local";
+
+    /** The service's default maximum token lifetime (smallrye.jwt.time-to-live). */
+    static final long DEFAULT_MAX_LIFETIME_SECONDS = 43_200;
 
     private EditorTokenCommand() {
     }
@@ -27,11 +31,17 @@ public final class EditorTokenCommand {
             System.err.println("usage: editor-token [user] [hours]");
             return 2;
         }
+        long maxSeconds = Long.parseLong(env("KPI_AUTH_MAX_TOKEN_LIFETIME_SECONDS", Long.toString(DEFAULT_MAX_LIFETIME_SECONDS)));
+        if (hours < 1 || hours * 3600 > maxSeconds) {
+            System.err.println("editor-token: a token may be valid for 1 to " + maxSeconds / 3600 + " hours (KPI_AUTH_MAX_TOKEN_LIFETIME_SECONDS)");
+            return 2;
+        }
         Path keyDir = Path.of(env("KPI_AUTH_KEY_DIR", LocalKeys.defaultDirectory().toString()));
         String token = Jwt.issuer(env("KPI_JWT_ISSUER", DEFAULT_ISSUER))
                 .subject(user)
                 .upn(user)
                 .groups(Set.of(env("KPI_AUTH_EDITOR_ROLE", "editor")))
+                .issuedAt(Instant.now())
                 .expiresIn(Duration.ofHours(hours))
                 .sign(LocalKeys.privateKey(keyDir));
         System.out.println(token);

@@ -73,7 +73,8 @@ class AuthorizationTest {
 
     @Test
     void everyWriteWithAnInvalidTokenIs401() {
-        for (String token : List.of(Tokens.expired(), Tokens.foreignKey(), Tokens.otherIssuer(), "Bearer not-a-jwt")) {
+        for (String token : List.of(Tokens.expired(), Tokens.foreignKey(), Tokens.otherIssuer(), "Bearer not-a-jwt",
+                Tokens.centuryLong(), Tokens.issuedInTheFuture(), Tokens.tooOld())) {
             for (Write write : WRITES) {
                 request(write, token).when().request(write.method(), write.path())
                         .then().statusCode(401).contentType("application/problem+json");

@@ -37,6 +37,26 @@ public final class Tokens {
                 .expiresAt(Instant.now().minusSeconds(3600)).sign(LocalKeys.privateKey(keyDir())));
     }
 
+    /** Signed with the right key, but valid for a hundred years. */
+    public static String centuryLong() {
+        return bearer(Jwt.issuer(issuer()).subject("test-editor").groups(Set.of("editor")).issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(100L * 366 * 24 * 3600)).sign(LocalKeys.privateKey(keyDir())));
+    }
+
+    /** Dated a year ahead: its lifetime looks short, counted from an iat that has not come yet. */
+    public static String issuedInTheFuture() {
+        Instant future = Instant.now().plusSeconds(366L * 24 * 3600);
+        return bearer(Jwt.issuer(issuer()).subject("test-editor").groups(Set.of("editor")).issuedAt(future)
+                .expiresAt(future.plusSeconds(600)).sign(LocalKeys.privateKey(keyDir())));
+    }
+
+    /** Still valid for an hour, but issued 13 hours ago: older than the maximum age. */
+    public static String tooOld() {
+        Instant issued = Instant.now().minusSeconds(13L * 3600);
+        return bearer(Jwt.issuer(issuer()).subject("test-editor").groups(Set.of("editor")).issuedAt(issued)
+                .expiresAt(issued.plusSeconds(14L * 3600)).sign(LocalKeys.privateKey(keyDir())));
+    }
+
     public static String otherIssuer() {
         return bearer(Jwt.issuer("https://elsewhere.example").subject("test-editor").groups(Set.of("editor")).expiresIn(600)
                 .sign(LocalKeys.privateKey(keyDir())));
