@@ -146,4 +146,19 @@ class ApiConventionsTest {
         given().when().get("/api/v1/scorecard").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
     }
+
+    @Test
+    void aClientThatStopsSendingItsHeadersIsDisconnected() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write("GET /api/v1/scorecard HTTP/1.1\r\nHost: localhost\r\nAccept: appl".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            long start = System.nanoTime();
+            // The server closes the connection after the idle timeout (3 s in tests, 2 min otherwise): read() sees the end.
+            int read = socket.getInputStream().read();
+            long waited = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            org.assertj.core.api.Assertions.assertThat(read).isEqualTo(-1);
+            org.assertj.core.api.Assertions.assertThat(waited).isBetween(2L, 10L);
+        }
+    }
 }
