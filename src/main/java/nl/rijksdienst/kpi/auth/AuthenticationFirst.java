@@ -13,7 +13,10 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
 import nl.rijksdienst.kpi.common.AllowedMethods;
+import nl.rijksdienst.kpi.common.ApiException;
+import nl.rijksdienst.kpi.common.Problem;
 import nl.rijksdienst.kpi.common.ProblemMappers;
+import nl.rijksdienst.kpi.common.StorableText;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -70,6 +73,12 @@ public class AuthenticationFirst {
             }
             if (!identity.hasRole(editorRole)) {
                 throw new ForbiddenException();
+            }
+            // The editor's name is written with every change (recordedBy, the audit log).
+            String unstorable = StorableText.fault(identity.getPrincipal().getName());
+            if (unstorable != null) {
+                throw new ApiException(422, "Onverwerkbare invoer", "De naam van de redacteur in het token (claim upn, preferred_username of sub) "
+                        + unstorable + "; het token moet een andere naam dragen.", List.of(new Problem.InvalidParam("token.upn", unstorable)));
             }
             return null;
         });

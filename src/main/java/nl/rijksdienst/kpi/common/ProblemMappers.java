@@ -73,6 +73,11 @@ public class ProblemMappers {
         return problem(400, "Ongeldige invoer", detail, uri, params);
     }
 
+    @ServerExceptionMapper
+    public Response mapUnstorableText(StorableText.UnstorableTextException e, UriInfo uri) {
+        return problem(422, titleFor(422), "Veld '" + e.field() + "': " + e.reason(), uri, List.of(new Problem.InvalidParam(e.field(), e.reason())));
+    }
+
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
             UnrecognizedPropertyException.class, JsonParseException.class})
     public Response mapJsonError(JsonProcessingException e, UriInfo uri) {

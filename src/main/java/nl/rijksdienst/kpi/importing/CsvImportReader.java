@@ -50,6 +50,8 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
         try {
             this.parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(false)
                     .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get().parse(reader);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ImportRejectedException(List.of(new InvalidRow(1, null, "bevat bytes die geen geldige UTF-8 zijn; sla het bestand op als UTF-8")));
         } catch (IOException | IllegalArgumentException e) {
             throw new ImportRejectedException(List.of(new InvalidRow(1, null, "de kopregel is geen geldige CSV-kopregel: " + e.getMessage())));
         }
@@ -71,12 +73,22 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
         this.records = parser.iterator();
     }
 
+    /** Why the body cannot be read on from here: bytes that are not UTF-8, or broken CSV. */
+    private static String unreadable(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                return "bevat bytes die geen geldige UTF-8 zijn; sla het bestand op als UTF-8";
+            }
+        }
+        return "geen geldige CSV: " + e.getMessage();
+    }
+
     @Override
     public boolean hasNext() {
         try {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new ImportRejectedException(List.of(new InvalidRow(previousEndLine + 1, null, "geen geldige CSV: " + e.getMessage())));
+            throw new ImportRejectedException(List.of(new InvalidRow(previousEndLine + 1, null, unreadable(e))));
         }
     }
 
@@ -89,7 +101,7 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
         try {
             record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new ImportRejectedException(List.of(new InvalidRow(previousEndLine + 1, null, "geen geldige CSV: " + e.getMessage())));
+            throw new ImportRejectedException(List.of(new InvalidRow(previousEndLine + 1, null, unreadable(e))));
         }
         long line = previousEndLine + 1;
         previousEndLine = parser.getCurrentLineNumber();

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import nl.rijksdienst.kpi.audit.AuditLog;
 import nl.rijksdienst.kpi.common.ApiException;
 import nl.rijksdienst.kpi.common.Hashes;
 import nl.rijksdienst.kpi.common.Problem.InvalidRow;
+import nl.rijksdienst.kpi.common.StorableText;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import nl.rijksdienst.kpi.indicator.IndicatorRepository;
 import nl.rijksdienst.kpi.observation.ObservationValidator;
@@ -140,7 +142,11 @@ public class ImportService {
             Iterator<ImportRow> reader;
             AutoCloseable closeable;
             if (type == BodyType.csv) {
-                Reader text = new InputStreamReader(shielded, StandardCharsets.UTF_8);
+                // Bytes that are not UTF-8 become U+FFFF (a noncharacter), which the cell's check refuses with
+                // its line and column, instead of a silent U+FFFD.
+                Reader text = new InputStreamReader(shielded, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                        .replaceWith(StorableText.NOT_UTF8));
                 Map<String, String> units = new LinkedHashMap<>();
                 byId.forEach((id, indicator) -> units.put(id, indicator.unit.name()));
                 CsvImportReader csv = new CsvImportReader(text, units);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
+import nl.rijksdienst.kpi.common.StorableText;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
@@ -70,6 +71,8 @@ final class JsonImportReader implements Iterator<ImportRow>, AutoCloseable {
             advance();
             try {
                 return new ImportRow(line, mapper.treeToValue(element, ObservationInput.class), List.of(), UnaryOperator.identity());
+            } catch (StorableText.UnstorableTextException e) {
+                return new ImportRow(line, null, List.of(new InvalidRow(line, e.field(), e.reason())), UnaryOperator.identity());
             } catch (UnrecognizedPropertyException e) {
                 return new ImportRow(line, null, List.of(new InvalidRow(line, e.getPropertyName(), "onbekend veld")), UnaryOperator.identity());
             } catch (InvalidFormatException e) {

@@ -1,6 +1,7 @@
 package nl.rijksdienst.kpi.observation;
 
 import java.math.BigDecimal;
+import nl.rijksdienst.kpi.common.StorableText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -216,8 +217,9 @@ public final class ObservationValidator {
         if (value != null && value.length() > MAX_TEXT) {
             faults.add(new Fault(field, "te lang: hooguit " + MAX_TEXT + " tekens"));
         }
-        if (value != null && value.indexOf('\u0000') >= 0) {
-            faults.add(new Fault(field, "bevat een NUL-teken"));
+        String unstorable = StorableText.fault(value);
+        if (unstorable != null) {
+            faults.add(new Fault(field, unstorable));
         }
     }
 
