@@ -95,6 +95,7 @@ public class OpenApiFilter implements OASFilter {
             operation.setResponses(responses);
         }
         addRealExample(operation);
+        addReplay(operation, responses);
         responses.getAPIResponses().forEach((code, response) -> {
             if ("OK".equals(response.getDescription())) {
                 response.setDescription("Gelukt.");
@@ -133,6 +134,31 @@ public class OpenApiFilter implements OASFilter {
         }
         if (!responses.hasAPIResponse("503")) {
             responses.addAPIResponse("503", OASFactory.createAPIResponse().ref("ServiceUnavailable"));
+        }
+    }
+
+    /**
+     * A POST that takes an Idempotency-Key answers a retry with the first answer: 200 with the
+     * 201's body and the header Idempotent-Replayed, and 409 while the same key is being processed.
+     */
+    private static void addReplay(Operation operation, APIResponses responses) {
+        boolean keyed = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "Idempotency-Key".equals(p.getName()));
+        APIResponse created = responses.getAPIResponse("201");
+        if (!keyed || created == null) {
+            return;
+        }
+        if (!responses.hasAPIResponse("200")) {
+            responses.addAPIResponse("200", OASFactory.createAPIResponse()
+                    .description("Herhaald verzoek met dezelfde Idempotency-Key (dezelfde redacteur, hetzelfde verzoek): het antwoord van de eerste keer; er is niets opnieuw geschreven.")
+                    .content(created.getContent()));
+        }
+        responses.getAPIResponse("200").addHeader("Idempotent-Replayed", OASFactory.createHeader()
+                .description("true: dit is het bewaarde antwoord op een eerder verzoek met dezelfde Idempotency-Key.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true")));
+        if (!responses.hasAPIResponse("409")) {
+            responses.addAPIResponse("409", problem("Een ander verzoek met dezelfde Idempotency-Key wordt tegelijk verwerkt.",
+                    409, "Conflict", "Een ander verzoek met de Idempotency-Key 'jbr-2025-1' werd tegelijk verwerkt; probeer het opnieuw."));
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +27,7 @@ import nl.rijksdienst.kpi.common.PageRequest;
 import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Problem;
 import nl.rijksdienst.kpi.common.Roles;
+import nl.rijksdienst.kpi.idempotency.IdempotencyKey;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -84,23 +86,24 @@ public class ImportResource {
     public Response importObservations(
             @Parameter(description = "Waarom deze cijfers worden toegevoegd of gecorrigeerd; geldt voor elke rij zonder eigen reden.",
                     example = "Jaarrapportage Bedrijfsvoering Rijk 2025") @QueryParam("reason") String reason,
-            @Parameter(description = "Unieke sleutel van dit verzoek; een herhaling met dezelfde sleutel en body geeft het eerste antwoord.",
-                    example = "jbr-2025-inhuur-1") @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = "Unieke sleutel van dit verzoek, per redacteur; hetzelfde verzoek (zelfde parameters en body) nog eens met dezelfde sleutel geeft het eerste antwoord terug (200, Idempotent-Replayed) en schrijft niets.",
+                    example = "jbr-2025-inhuur-1") @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpHeaders headers,
             InputStream body,
             UriInfo uriInfo) {
         if (reason != null && (reason.isBlank() || reason.length() > 2000)) {
             throw ApiException.badParameter("reason", "moet een tekst van 1 tot 2000 tekens zijn");
         }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw ApiException.badParameter("Idempotency-Key", "moet een tekst van 1 tot 200 tekens zijn");
-        }
+        String key = IdempotencyKey.of(headers);
         ImportService.BodyType type = MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 ? ImportService.BodyType.json : ImportService.BodyType.csv;
-        ImportService.Result result = service.importObservations(body, type, identity.getPrincipal().getName(), reason, idempotencyKey);
+        String query = uriInfo.getRequestUri().getRawQuery();
+        ImportService.Result result = service.importObservations(body, type, identity.getPrincipal().getName(), reason, key,
+                "POST " + uriInfo.getRequestUri().getRawPath() + (query == null ? "" : "?" + query));
         URI location = uriInfo.getBaseUriBuilder().path("observation-imports").path(result.report().id().toString()).build();
         if (result.replayed()) {
-            return Response.ok(result.report()).location(location).header("Idempotent-Replayed", "true").build();
+            return Response.ok(result.report()).location(location).header(IdempotencyKey.REPLAYED, "true").build();
         }
         return Response.created(location).entity(result.report()).build();
     }

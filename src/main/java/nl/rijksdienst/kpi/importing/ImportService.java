@@ -83,16 +83,26 @@ public class ImportService {
 
     @Transactional
     public Result importObservations(InputStream body, BodyType type, String actor, String reason, String idempotencyKey) {
+        return importObservations(body, type, actor, reason, idempotencyKey, "POST /api/v1/observation-imports");
+    }
+
+    /**
+     * @param requestTarget method, path and query of the request: with the body, what makes a retry
+     *                      the same request (an {@code Idempotency-Key} is replayed only for that)
+     */
+    @Transactional
+    public Result importObservations(InputStream body, BodyType type, String actor, String reason, String idempotencyKey, String requestTarget) {
         MessageDigest digest = Hashes.sha256();
+        digest.update((requestTarget + "\n").getBytes(StandardCharsets.UTF_8));
         InputStream in = new DigestInputStream(body, digest);
         try (Connection c = dataSource.getConnection()) {
             if (idempotencyKey != null) {
-                Optional<StoredImport> earlier = findByKey(c, idempotencyKey);
+                Optional<StoredImport> earlier = findByKey(c, actor, idempotencyKey);
                 if (earlier.isPresent()) {
                     drain(in);
                     if (!earlier.get().sha256().equals(HexFormat.of().formatHex(digest.digest()))) {
                         throw new ApiException(422, "Onverwerkbare invoer", "De Idempotency-Key '" + idempotencyKey
-                                + "' is al gebruikt voor een import met een andere inhoud; gebruik een nieuwe sleutel.", List.of());
+                                + "' is al gebruikt voor een ander verzoek (andere inhoud of reden); gebruik een nieuwe sleutel.", List.of());
                     }
                     return new Result(earlier.get().report(), true);
                 }
@@ -266,9 +276,10 @@ public class ImportService {
     private static final String SELECT_IMPORT = "select id, rows_read, inserted, revised, unchanged, finished_at, actor, reason, media_type, "
             + "idempotency_key, request_sha256 from observation_import";
 
-    private static Optional<StoredImport> findByKey(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT_IMPORT + " where idempotency_key = ?")) {
-            ps.setString(1, key);
+    private static Optional<StoredImport> findByKey(Connection c, String actor, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_IMPORT + " where actor = ? and idempotency_key = ?")) {
+            ps.setString(1, actor);
+            ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new StoredImport(report(rs), rs.getString("request_sha256"))) : Optional.empty();
             }

@@ -1,5 +1,9 @@
 package nl.rijksdienst.kpi.norm;
 
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import nl.rijksdienst.kpi.idempotency.IdempotentWrites;
+import nl.rijksdienst.kpi.idempotency.IdempotencyKey;
 import jakarta.ws.rs.BeanParam;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,11 +49,13 @@ public class NormResource {
     private final NormCheckService service;
     private final NormWriteService writer;
     private final SecurityIdentity identity;
+    private final IdempotentWrites idempotent;
 
-    public NormResource(NormCheckService service, NormWriteService writer, SecurityIdentity identity) {
+    public NormResource(NormCheckService service, NormWriteService writer, SecurityIdentity identity, IdempotentWrites idempotent) {
         this.service = service;
         this.writer = writer;
         this.identity = identity;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -63,9 +69,15 @@ public class NormResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NormDto.class)))
     @APIResponse(responseCode = "409", description = "Er is al een norm met dit id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response add(NormInput input, UriInfo uriInfo) {
-        NormDto created = writer.create(input, identity.getPrincipal().getName());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    public Response add(NormInput input,
+            @Parameter(description = "Unieke sleutel van dit verzoek, per redacteur; hetzelfde verzoek nog eens met dezelfde sleutel geeft het eerste antwoord terug (200, Idempotent-Replayed) en schrijft niets.",
+                    example = "jbr-2025-1") @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers, UriInfo uriInfo) {
+        String actor = identity.getPrincipal().getName();
+        return idempotent.post(IdempotencyKey.of(headers), actor, uriInfo, input, () -> {
+            NormDto created = writer.create(input, actor);
+            return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        });
     }
 
     @PUT

@@ -1,5 +1,9 @@
 package nl.rijksdienst.kpi.observation;
 
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import nl.rijksdienst.kpi.idempotency.IdempotentWrites;
+import nl.rijksdienst.kpi.idempotency.IdempotencyKey;
 import jakarta.ws.rs.BeanParam;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,13 +58,15 @@ public class ObservationResource {
     private final ObservationService service;
     private final ObservationWriteService writer;
     private final SecurityIdentity identity;
+    private final IdempotentWrites idempotent;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     public ObservationResource(ObservationService service, ObservationWriteService writer, SecurityIdentity identity,
-            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+            com.fasterxml.jackson.databind.ObjectMapper mapper, IdempotentWrites idempotent) {
         this.service = service;
         this.writer = writer;
         this.identity = identity;
+        this.idempotent = idempotent;
         this.mapper = mapper;
     }
 
@@ -183,9 +189,15 @@ public class ObservationResource {
     public Response add(
             @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
             ObservationInput input,
+            @Parameter(description = "Unieke sleutel van dit verzoek, per redacteur; hetzelfde verzoek nog eens met dezelfde sleutel geeft het eerste antwoord terug (200, Idempotent-Replayed) en schrijft niets.",
+                    example = "jbr-2025-1") @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers,
             UriInfo uriInfo) {
-        ObservationDto created = writer.create(indicatorId, input, identity.getPrincipal().getName());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
+        String actor = identity.getPrincipal().getName();
+        return idempotent.post(IdempotencyKey.of(headers), actor, uriInfo, input, () -> {
+            ObservationDto created = writer.create(indicatorId, input, actor);
+            return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
+        });
     }
 
     @PUT

@@ -1,5 +1,9 @@
 package nl.rijksdienst.kpi.source;
 
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import nl.rijksdienst.kpi.idempotency.IdempotentWrites;
+import nl.rijksdienst.kpi.idempotency.IdempotencyKey;
 import jakarta.ws.rs.BeanParam;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,11 +46,13 @@ public class SourceResource {
     private final SourceService service;
     private final SourceWriteService writer;
     private final SecurityIdentity identity;
+    private final IdempotentWrites idempotent;
 
-    public SourceResource(SourceService service, SourceWriteService writer, SecurityIdentity identity) {
+    public SourceResource(SourceService service, SourceWriteService writer, SecurityIdentity identity, IdempotentWrites idempotent) {
         this.service = service;
         this.writer = writer;
         this.identity = identity;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -59,9 +65,15 @@ public class SourceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceDto.class)))
     @APIResponse(responseCode = "409", description = "Er is al een bron met dit id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response add(SourceInput input, UriInfo uriInfo) {
-        SourceDto created = writer.create(input, identity.getPrincipal().getName());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    public Response add(SourceInput input,
+            @Parameter(description = "Unieke sleutel van dit verzoek, per redacteur; hetzelfde verzoek nog eens met dezelfde sleutel geeft het eerste antwoord terug (200, Idempotent-Replayed) en schrijft niets.",
+                    example = "jbr-2025-1") @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers, UriInfo uriInfo) {
+        String actor = identity.getPrincipal().getName();
+        return idempotent.post(IdempotencyKey.of(headers), actor, uriInfo, input, () -> {
+            SourceDto created = writer.create(input, actor);
+            return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        });
     }
 
     @PUT

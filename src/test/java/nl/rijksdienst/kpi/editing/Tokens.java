@@ -24,7 +24,12 @@ public final class Tokens {
     }
 
     public static String editor() {
-        return bearer(Jwt.issuer(issuer()).subject("test-editor").groups(Set.of("editor")).expiresIn(600).sign(LocalKeys.privateKey(keyDir())));
+        return editor("test-editor");
+    }
+
+    /** An editor of the given name. */
+    public static String editor(String name) {
+        return bearer(Jwt.issuer(issuer()).subject(name).upn(name).groups(Set.of("editor")).expiresIn(600).sign(LocalKeys.privateKey(keyDir())));
     }
 
     /** A valid token of a user without the editor role. */
