@@ -57,7 +57,8 @@ public class AuditResource {
     public AuditEntryCollection list(
             @Parameter(description = "Alleen wijzigingen van deze soort object.", schema = @Schema(enumeration = {"indicator", "norm", "source", "observation", "observation-import"}))
             @QueryParam("entityType") String entityType,
-            @Parameter(description = "Alleen wijzigingen van dit object.", example = "roemernorm") @QueryParam("entityId") String entityId,
+            @Parameter(description = "Alleen wijzigingen van dit object. Met entityType=observation: ook de imports die een versie van deze waarneming schreven.",
+                    example = "roemernorm") @QueryParam("entityId") String entityId,
             @BeanParam PagingParams paging) {
         PageRequest page = paging.toRequest();
         if (entityType != null && !ENTITY_TYPES.contains(entityType)) {
@@ -69,7 +70,12 @@ public class AuditResource {
             clauses.add("entity_type = :entityType");
             params.put("entityType", entityType);
         }
-        if (entityId != null) {
+        if (entityId != null && "observation".equals(entityType) && entityId.matches("\\d{1,18}")) {
+            // A figure's entries: its own (added, corrected) and those of the imports that wrote a version of it.
+            clauses.set(clauses.size() - 1, "(entity_type = :entityType and entity_id = :entityId or entity_type = 'observation-import' and entity_id in "
+                    + "(select cast(import_id as text) from observation where observation_id = cast(:entityId as bigint) and import_id is not null))");
+            params.put("entityId", entityId);
+        } else if (entityId != null) {
             clauses.add("entity_id = :entityId");
             params.put("entityId", entityId);
         }

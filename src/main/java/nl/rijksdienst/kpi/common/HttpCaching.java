@@ -46,6 +46,16 @@ public class HttpCaching {
         int value();
     }
 
+    /**
+     * A writable resource (GET of one, and its PUT): its ETag is that of its own representation
+     * ({@link ResourceVersions}), which {@code If-Match} on a PUT is checked against, not the data
+     * version; {@code If-None-Match} is answered with 304 all the same.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface ResourceVersion {
+    }
+
     /** The answer depends on the day it is evaluated on (deadlines), not only on the data. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
@@ -61,11 +71,14 @@ public class HttpCaching {
     private final DataSource dataSource;
     private final java.time.Clock clock;
     private final String apiVersion;
+    private final ResourceVersions versions;
 
-    public HttpCaching(DataSource dataSource, java.time.Clock clock, @ConfigProperty(name = "quarkus.application.version") String apiVersion) {
+    public HttpCaching(DataSource dataSource, java.time.Clock clock, @ConfigProperty(name = "quarkus.application.version") String apiVersion,
+            ResourceVersions versions) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.apiVersion = apiVersion;
+        this.versions = versions;
     }
 
     @ServerRequestFilter
@@ -80,6 +93,19 @@ public class HttpCaching {
             return null;
         }
         DataVersion version = dataVersion();
+        if (method.isAnnotationPresent(ResourceVersion.class)) {
+            // The ETag is the resource's own, set on the answer; Last-Modified is the data's.
+            MaxAge maxAge = method.getAnnotation(MaxAge.class);
+            String cacheControl = "public, max-age=" + (maxAge == null ? DEFAULT_MAX_AGE : maxAge.value());
+            request.setProperty(CACHE_CONTROL, cacheControl);
+            request.setProperty(LAST_MODIFIED, version.changedAt());
+            if (request.getHeaderString(HttpHeaders.IF_NONE_MATCH) == null
+                    && notModifiedSince(request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), version.changedAt())) {
+                return Response.notModified().header(HttpHeaders.LAST_MODIFIED, httpDate(version.changedAt()))
+                        .header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, "Accept, Accept-Encoding").build();
+            }
+            return null;
+        }
         OffsetDateTime asOf = asOf(request);
         boolean history = asOf != null && asOf.toInstant().isBefore(clock.instant());
         String day = method.isAnnotationPresent(DependsOnDay.class)
@@ -112,8 +138,24 @@ public class HttpCaching {
     }
 
     @ServerResponseFilter
-    public void decorate(ContainerRequestContext request, ContainerResponseContext response) {
+    public void decorate(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         int status = response.getStatus();
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (status == 200 && response.getEntity() != null && method != null && method.isAnnotationPresent(ResourceVersion.class)) {
+            String etag = versions.etag(response.getEntity());
+            response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+            Object lastModified = request.getProperty(LAST_MODIFIED);
+            if (lastModified != null) {
+                response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate((Instant) lastModified));
+                response.getHeaders().putSingle(HttpHeaders.VARY, "Accept, Accept-Encoding");
+            }
+            String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+            if (HttpMethod.GET.equals(request.getMethod()) && ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+                response.setStatus(304);
+                response.setEntity(null);
+                status = 304;
+            }
+        }
         if (HttpMethod.OPTIONS.equals(request.getMethod()) && status == 200) {
             // The router's own OPTIONS answer lists the methods of every path of the resource class.
             String allowed = AllowedMethods.forPath(request.getUriInfo().getRequestUri().getRawPath(), ProblemMappers.REST_ROOT);

@@ -47,6 +47,13 @@ public class OpenApiFilter implements OASFilter {
         openAPI.getComponents().addHeader("API-Version", OASFactory.createHeader()
                 .description("De volledige versie van de API (semantic versioning).")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).examples(java.util.List.of("1.0.0"))));
+        openAPI.getComponents().addHeader("ETag", OASFactory.createHeader()
+                .description("Sterke validator van deze representatie. Terugsturen in If-None-Match geeft 304 zolang er niets veranderd is; "
+                        + "bij een wijziging (PUT) in If-Match: is de resource intussen veranderd, dan is het antwoord 412.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).examples(java.util.List.of("\"3f2a9c0d5b7e41a8c6d2e9f0a1b3c4d5\""))));
+        openAPI.getComponents().addResponse("PreconditionFailed", problem("De resource is gewijzigd sinds de versie in If-Match; er is niets geschreven. "
+                + "Lees hem opnieuw (GET geeft de huidige ETag) en breng de wijziging daarop aan.",
+                412, "Voorwaarde niet vervuld", "De resource is gewijzigd sinds de versie in If-Match (\"3f2a9c0d5b7e41a8c6d2e9f0a1b3c4d5\"); de huidige ETag is \"9b1c…\"."));
         openAPI.getComponents().addResponse("BadRequest", problem("Ongeldige invoer: een parameter of de body deugt niet; de melding noemt welke.",
                 400, "Ongeldige invoer", "Parameter 'from': '2025-13' is geen geldige periode; gebruik een periodecode zoals 2024, 2025-S1, 2025-Q3, 2025-01, 2025-06-30 of 2025-Q1/2025-Q3"));
         openAPI.getComponents().addResponse("NotFound", problem("De gevraagde resource bestaat niet.",
@@ -103,6 +110,12 @@ public class OpenApiFilter implements OASFilter {
             if (code.startsWith("2") || code.startsWith("3")) {
                 response.addHeader("API-Version", OASFactory.createHeader().ref("API-Version"));
             }
+            boolean publicRead = operation.getSecurity() == null || operation.getSecurity().isEmpty();
+            boolean validated = method == PathItem.HttpMethod.GET && publicRead && (code.equals("200") || code.equals("304"))
+                    || method == PathItem.HttpMethod.PUT && code.equals("200");
+            if (validated) {
+                response.addHeader("ETag", OASFactory.createHeader().ref("ETag"));
+            }
         });
         boolean takesInput = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.DELETE
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
@@ -128,6 +141,11 @@ public class OpenApiFilter implements OASFilter {
         }
         if (!responses.hasAPIResponse("406")) {
             responses.addAPIResponse("406", OASFactory.createAPIResponse().ref("NotAcceptable"));
+        }
+        boolean conditional = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
+        if (conditional && !responses.hasAPIResponse("412")) {
+            responses.addAPIResponse("412", OASFactory.createAPIResponse().ref("PreconditionFailed"));
         }
         if (!responses.hasAPIResponse("500")) {
             responses.addAPIResponse("500", OASFactory.createAPIResponse().ref("InternalServerError"));

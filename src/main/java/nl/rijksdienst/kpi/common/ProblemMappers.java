@@ -172,6 +172,7 @@ public class ProblemMappers {
             case 405 -> "Methode niet toegestaan";
             case 406 -> "Representatie niet beschikbaar";
             case 409 -> "Conflict";
+            case 412 -> "Voorwaarde niet vervuld";
             case 415 -> "Mediatype niet ondersteund";
             case 422 -> "Onverwerkbare invoer";
             case 503 -> "Tijdelijk niet beschikbaar";

@@ -120,10 +120,22 @@ public class ImportService {
             ImportReport report = new ImportReport(importId, counts.inserted() + counts.revised() == 0 ? "no_change" : "applied", rows,
                     counts.inserted(), counts.revised(), counts.unchanged(), now, actor, reason, type.mediaType, idempotencyKey);
             store(c, report, sha);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("rowsRead", rows);
+            details.put("inserted", counts.inserted());
+            details.put("revised", counts.revised());
+            details.put("unchanged", counts.unchanged());
+            details.put("mediaType", type.mediaType);
+            // The figures the import wrote: each new version with its observation (its versions show
+            // before and after), the first thousand listed; the audit log finds the import by figure.
+            List<Map<String, Object>> figures = writtenBy(c, importId, MAX_LISTED_FIGURES + 1);
+            details.put("figures", figures.subList(0, Math.min(figures.size(), MAX_LISTED_FIGURES)));
+            if (counts.inserted() + counts.revised() > MAX_LISTED_FIGURES) {
+                details.put("moreFigures", counts.inserted() + counts.revised() - MAX_LISTED_FIGURES);
+            }
             audit.record(actor, "import", "observation-import", importId.toString(), reason,
                     rows + " rijen: " + counts.inserted() + " nieuw, " + counts.revised() + " gecorrigeerd, " + counts.unchanged() + " ongewijzigd",
-                    Map.of("rowsRead", rows, "inserted", counts.inserted(), "revised", counts.revised(), "unchanged", counts.unchanged(),
-                            "mediaType", type.mediaType));
+                    details);
             Log.infof("Import %s by %s: %d rows, %d inserted, %d revised, %d unchanged", importId, actor, rows, counts.inserted(),
                     counts.revised(), counts.unchanged());
             return new Result(report, false);
@@ -268,6 +280,28 @@ public class ImportService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static final int MAX_LISTED_FIGURES = 1000;
+
+    private static List<Map<String, Object>> writtenBy(Connection c, UUID importId, int limit) throws SQLException {
+        List<Map<String, Object>> figures = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select observation_id, indicator_id, period_code, version from observation "
+                + "where import_id = ? order by observation_id limit ?")) {
+            ps.setObject(1, importId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> figure = new LinkedHashMap<>();
+                    figure.put("observationId", rs.getLong(1));
+                    figure.put("indicatorId", rs.getString(2));
+                    figure.put("period", rs.getString(3));
+                    figure.put("version", rs.getInt(4));
+                    figures.add(figure);
+                }
+            }
+        }
+        return figures;
     }
 
     private record StoredImport(ImportReport report, String sha256) {

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import nl.rijksdienst.kpi.audit.AuditLog;
 import nl.rijksdienst.kpi.common.ApiException;
 import nl.rijksdienst.kpi.common.Problem;
+import nl.rijksdienst.kpi.common.ResourceVersions;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import nl.rijksdienst.kpi.indicator.IndicatorService;
 import nl.rijksdienst.kpi.observation.Observation;
@@ -38,15 +39,17 @@ public class ObservationWriteService {
     private final ObservationRepository observations;
     private final AuditLog audit;
     private final WritersLock writersLock;
+    private final ResourceVersions versions;
 
     public ObservationWriteService(DataSource dataSource, IndicatorService indicatorService, SourceRepository sources, ObservationRepository observations, AuditLog audit,
-            WritersLock writersLock) {
+            WritersLock writersLock, ResourceVersions versions) {
         this.dataSource = dataSource;
         this.indicatorService = indicatorService;
         this.sources = sources;
         this.observations = observations;
         this.audit = audit;
         this.writersLock = writersLock;
+        this.versions = versions;
     }
 
     @Transactional
@@ -67,16 +70,17 @@ public class ObservationWriteService {
             ObservationStore.Counts counts = ObservationStore.merge(c, ImportService.now(c), actor, valid.reason(), null, true);
             long id = counts.outcomes().get(0).observationId();
             Observation created = observations.findVersion(indicator.id, id, null).orElseThrow();
+            ObservationDto after = ObservationDto.of(created, indicator.unit);
             audit.record(actor, "create", "observation", String.valueOf(id), valid.reason(),
-                    "Waarneming " + indicator.id + " " + valid.period().code() + " toegevoegd", Map.of("indicatorId", indicator.id, "version", 1));
-            return ObservationDto.of(created, indicator.unit);
+                    "Waarneming " + indicator.id + " " + valid.period().code() + " toegevoegd", Map.of("indicatorId", indicator.id, "version", 1, "after", after));
+            return after;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot add the observation", e);
         }
     }
 
     @Transactional
-    public Written correct(String indicatorId, long observationId, ObservationInput input, String actor) {
+    public Written correct(String indicatorId, long observationId, ObservationInput input, String actor, String ifMatch) {
         Indicator indicator = indicatorService.require(indicatorId);
         try (Connection c = dataSource.getConnection()) {
             // Before reading the current version, so that two corrections at once come one after the other.
@@ -86,6 +90,8 @@ public class ObservationWriteService {
         }
         Observation current = observations.findVersion(indicator.id, observationId, null)
                 .orElseThrow(() -> ApiException.notFound("Er is geen waarneming " + observationId + " van indicator '" + indicator.id + "'."));
+        // Holding the writers' lock: no correction can come between this check and the write.
+        versions.requireMatch(ifMatch, ObservationDto.of(current, indicator.unit));
         ObservationValidator.Valid valid = validate(indicator, input);
         String currentKey = current.indicatorId + "|" + current.periodCode + "|" + Objects.toString(current.basePeriodCode, "") + "|" + current.dimensionKey;
         if (!valid.naturalKey().equals(currentKey)) {
@@ -109,7 +115,8 @@ public class ObservationWriteService {
             if (changed) {
                 audit.record(actor, "correct", "observation", String.valueOf(observationId), valid.reason(),
                         "Waarneming " + indicator.id + " " + valid.period().code() + " gecorrigeerd naar versie " + counts.outcomes().get(0).version(),
-                        Map.of("indicatorId", indicator.id, "version", counts.outcomes().get(0).version()));
+                        Map.of("indicatorId", indicator.id, "version", counts.outcomes().get(0).version(),
+                                "before", ObservationDto.of(current, indicator.unit), "after", ObservationDto.of(now, indicator.unit)));
             }
             return new Written(ObservationDto.of(now, indicator.unit), changed);
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.indicator;
 
+import nl.rijksdienst.kpi.common.HttpCaching;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import nl.rijksdienst.kpi.idempotency.IdempotentWrites;
@@ -77,6 +78,7 @@ public class IndicatorResource {
     }
 
     @PUT
+    @HttpCaching.ResourceVersion
     @Path("/{indicatorId}")
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -88,8 +90,10 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "De indicator na de wijziging.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorDto.class)))
     public IndicatorDto update(@Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
-            IndicatorInput input) {
-        return writer.update(indicatorId, input, identity.getPrincipal().getName());
+            IndicatorInput input,
+            @Parameter(description = "De ETag van de versie waarop de wijziging is gebaseerd (uit GET of een eerdere PUT): is de resource intussen gewijzigd, dan is het antwoord 412 en wordt er niets geschreven. Zonder If-Match gaat de wijziging altijd door.",
+                    example = "\"3f2a9c0d5b7e41a8c6d2e9f0a1b3c4d5\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return writer.update(indicatorId, input, identity.getPrincipal().getName(), ifMatch);
     }
 
     @Schema(name = "IndicatorCollection", description = "Een pagina indicatoren.")
@@ -125,6 +129,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @HttpCaching.ResourceVersion
     @Path("/{indicatorId}")
     @Operation(operationId = "getIndicator", summary = "Eén indicator opvragen",
             description = "Geeft één indicator met eenheid, soort, thema en dimensies met codelijsten.")

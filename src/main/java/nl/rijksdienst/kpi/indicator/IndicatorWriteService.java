@@ -1,5 +1,7 @@
 package nl.rijksdienst.kpi.indicator;
 
+import nl.rijksdienst.kpi.common.ResourceVersions;
+import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,12 +30,14 @@ public class IndicatorWriteService {
     private final ThemeService themes;
     private final EntityManager em;
     private final AuditLog audit;
+    private final ResourceVersions versions;
 
-    public IndicatorWriteService(IndicatorRepository indicators, ThemeService themes, EntityManager em, AuditLog audit) {
+    public IndicatorWriteService(IndicatorRepository indicators, ThemeService themes, EntityManager em, AuditLog audit, ResourceVersions versions) {
         this.indicators = indicators;
         this.themes = themes;
         this.em = em;
         this.audit = audit;
+        this.versions = versions;
     }
 
     public IndicatorDto create(IndicatorInput input, String actor) {
@@ -52,8 +56,9 @@ public class IndicatorWriteService {
         return after;
     }
 
-    public IndicatorDto update(String id, IndicatorInput input, String actor) {
-        Indicator indicator = indicators.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Er is geen indicator met id '" + id + "'."));
+    public IndicatorDto update(String id, IndicatorInput input, String actor, String ifMatch) {
+        Indicator indicator = indicators.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ApiException.notFound("Er is geen indicator met id '" + id + "'."));
+        versions.requireMatch(ifMatch, IndicatorDto.of(indicator));
         Faults faults = validate(input);
         if (input != null && input.id() != null && !input.id().equals(id)) {
             faults.add("id", "wijkt af van de indicator in het pad ('" + id + "'); een identificatie verandert niet");

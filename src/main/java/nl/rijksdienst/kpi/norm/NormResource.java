@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.norm;
 
+import nl.rijksdienst.kpi.common.HttpCaching;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import nl.rijksdienst.kpi.idempotency.IdempotentWrites;
@@ -81,6 +82,7 @@ public class NormResource {
     }
 
     @PUT
+    @HttpCaching.ResourceVersion
     @Path("/{normId}")
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -89,8 +91,10 @@ public class NormResource {
     @Operation(operationId = "updateNorm", summary = "Een norm wijzigen", description = "Vervangt de gegevens van een norm; het auditlog bewaart wat er stond.")
     @APIResponse(responseCode = "200", description = "De norm na de wijziging.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NormDto.class)))
-    public NormDto update(@Parameter(description = "Identificatie van de norm.", example = "roemernorm") @PathParam("normId") String normId, NormInput input) {
-        return writer.update(normId, input, identity.getPrincipal().getName());
+    public NormDto update(@Parameter(description = "Identificatie van de norm.", example = "roemernorm") @PathParam("normId") String normId, NormInput input,
+            @Parameter(description = "De ETag van de versie waarop de wijziging is gebaseerd (uit GET of een eerdere PUT): is de resource intussen gewijzigd, dan is het antwoord 412 en wordt er niets geschreven. Zonder If-Match gaat de wijziging altijd door.",
+                    example = "\"3f2a9c0d5b7e41a8c6d2e9f0a1b3c4d5\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return writer.update(normId, input, identity.getPrincipal().getName(), ifMatch);
     }
 
     @Schema(name = "NormCollection", description = "Een pagina normen.")
@@ -128,6 +132,7 @@ public class NormResource {
     }
 
     @GET
+    @HttpCaching.ResourceVersion
     @Path("/{normId}")
     @Operation(operationId = "getNorm", summary = "Eén norm opvragen", description = "Geeft één norm met de woorden van de bron en de vindplaats.")
     public NormDto get(@Parameter(description = "Identificatie van de norm.", example = "roemernorm") @PathParam("normId") String normId) {

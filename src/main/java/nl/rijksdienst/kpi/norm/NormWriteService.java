@@ -1,5 +1,7 @@
 package nl.rijksdienst.kpi.norm;
 
+import nl.rijksdienst.kpi.common.ResourceVersions;
+import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -22,12 +24,14 @@ public class NormWriteService {
     private final IndicatorRepository indicators;
     private final SourceRepository sources;
     private final AuditLog audit;
+    private final ResourceVersions versions;
 
-    public NormWriteService(NormRepository norms, IndicatorRepository indicators, SourceRepository sources, AuditLog audit) {
+    public NormWriteService(NormRepository norms, IndicatorRepository indicators, SourceRepository sources, AuditLog audit, ResourceVersions versions) {
         this.norms = norms;
         this.indicators = indicators;
         this.sources = sources;
         this.audit = audit;
+        this.versions = versions;
     }
 
     public NormDto create(NormInput input, String actor) {
@@ -47,8 +51,9 @@ public class NormWriteService {
         return after;
     }
 
-    public NormDto update(String id, NormInput input, String actor) {
-        Norm norm = norms.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Er is geen norm met id '" + id + "'."));
+    public NormDto update(String id, NormInput input, String actor, String ifMatch) {
+        Norm norm = norms.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ApiException.notFound("Er is geen norm met id '" + id + "'."));
+        versions.requireMatch(ifMatch, NormDto.of(norm, indicators.findById(norm.indicatorId).unit));
         Faults faults = new Faults();
         Indicator indicator = validate(input, faults);
         if (input != null && input.id() != null && !input.id().equals(id)) {

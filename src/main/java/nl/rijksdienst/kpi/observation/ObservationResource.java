@@ -148,6 +148,7 @@ public class ObservationResource {
     }
 
     @HttpCaching.MaxAge(60)
+    @HttpCaching.ResourceVersion
     @GET
     @Path("/{observationId}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -201,6 +202,7 @@ public class ObservationResource {
     }
 
     @PUT
+    @HttpCaching.ResourceVersion
     @Path("/{observationId}")
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -215,14 +217,16 @@ public class ObservationResource {
     public ObservationDto correct(
             @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
             @Parameter(description = "Identificatie van de waarneming.", example = "12") @PathParam("observationId") String observationId,
-            ObservationInput input) {
+            ObservationInput input,
+            @Parameter(description = "De ETag van de versie waarop de wijziging is gebaseerd (uit GET of een eerdere PUT): is de resource intussen gewijzigd, dan is het antwoord 412 en wordt er niets geschreven. Zonder If-Match gaat de wijziging altijd door.",
+                    example = "\"3f2a9c0d5b7e41a8c6d2e9f0a1b3c4d5\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long id;
         try {
             id = Long.parseLong(observationId);
         } catch (NumberFormatException e) {
             throw ApiException.notFound("Er is geen waarneming met id '" + observationId + "'.");
         }
-        return writer.correct(indicatorId, id, input, identity.getPrincipal().getName()).observation();
+        return writer.correct(indicatorId, id, input, identity.getPrincipal().getName(), ifMatch).observation();
     }
 
     private static ObservationQuery.Format negotiate(Variant variant) {

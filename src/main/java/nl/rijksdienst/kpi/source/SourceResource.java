@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.source;
 
+import nl.rijksdienst.kpi.common.HttpCaching;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import nl.rijksdienst.kpi.idempotency.IdempotentWrites;
@@ -77,6 +78,7 @@ public class SourceResource {
     }
 
     @PUT
+    @HttpCaching.ResourceVersion
     @Path("/{sourceId}")
     @RolesAllowed(Roles.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -86,8 +88,10 @@ public class SourceResource {
     @APIResponse(responseCode = "200", description = "De bron na de wijziging.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceDto.class)))
     public SourceDto update(@Parameter(description = "Identificatie van de bron.", example = "kst-31490-392") @PathParam("sourceId") String sourceId,
-            SourceInput input) {
-        return writer.update(sourceId, input, identity.getPrincipal().getName());
+            SourceInput input,
+            @Parameter(description = "De ETag van de versie waarop de wijziging is gebaseerd (uit GET of een eerdere PUT): is de resource intussen gewijzigd, dan is het antwoord 412 en wordt er niets geschreven. Zonder If-Match gaat de wijziging altijd door.",
+                    example = "\"3f2a9c0d5b7e41a8c6d2e9f0a1b3c4d5\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return writer.update(sourceId, input, identity.getPrincipal().getName(), ifMatch);
     }
 
     @Schema(name = "SourceCollection", description = "Een pagina bronnen.")
@@ -118,6 +122,7 @@ public class SourceResource {
     }
 
     @GET
+    @HttpCaching.ResourceVersion
     @Path("/{sourceId}")
     @Operation(operationId = "getSource", summary = "Eén bron opvragen", description = "Geeft één document waaruit cijfers en normen komen.")
     public SourceDto get(@Parameter(description = "Identificatie van de bron.", example = "kst-31490-392") @PathParam("sourceId") String sourceId) {

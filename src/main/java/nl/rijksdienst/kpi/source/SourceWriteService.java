@@ -1,5 +1,7 @@
 package nl.rijksdienst.kpi.source;
 
+import nl.rijksdienst.kpi.common.ResourceVersions;
+import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -16,10 +18,12 @@ public class SourceWriteService {
 
     private final SourceRepository sources;
     private final AuditLog audit;
+    private final ResourceVersions versions;
 
-    public SourceWriteService(SourceRepository sources, AuditLog audit) {
+    public SourceWriteService(SourceRepository sources, AuditLog audit, ResourceVersions versions) {
         this.sources = sources;
         this.audit = audit;
+        this.versions = versions;
     }
 
     public SourceDto create(SourceInput input, String actor) {
@@ -38,8 +42,9 @@ public class SourceWriteService {
         return after;
     }
 
-    public SourceDto update(String id, SourceInput input, String actor) {
-        Source source = sources.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Er is geen bron met id '" + id + "'."));
+    public SourceDto update(String id, SourceInput input, String actor, String ifMatch) {
+        Source source = sources.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ApiException.notFound("Er is geen bron met id '" + id + "'."));
+        versions.requireMatch(ifMatch, SourceDto.of(source));
         Faults faults = validate(input);
         if (input != null && input.id() != null && !input.id().equals(id)) {
             faults.add("id", "wijkt af van de bron in het pad ('" + id + "'); een identificatie verandert niet");
