@@ -49,7 +49,18 @@
       el('p', { className: 'meta' }, [item.indicator.label.nl, obs ? obs.period.code + ', ' + STATUS[obs.status] : null, 'norm: ' + threshold, gap,
         item.norm.deadline ? 'deadline ' + item.norm.deadline : null].filter(Boolean).join(' · ')),
       check.caveats.length ? el('ul', { className: 'caveats' }, check.caveats.map(c => el('li', {}, c.nl))) : null,
-      obs ? el('p', { className: 'source', title: obs.citation.quote }, 'Bron: “' + obs.citation.quote + '”') : null);
+      obs ? el('p', { className: 'source', title: obs.citation.quote }, 'Bron: “' + obs.citation.quote + '”'
+        + (statedBy(obs.citation) ? ' (' + statedBy(obs.citation) + ')' : '')) : null);
+  }
+
+  // Who states the figure in the cited sentence: a members' number is never the government's.
+  function statedBy(citation) {
+    switch (citation.statedBy) {
+      case 'minister': return 'genoemd door de minister';
+      case 'members': return 'genoemd door Kamerleden (' + citation.statedByName + '), niet door het kabinet';
+      case 'third_party': return 'genoemd door ' + citation.statedByName + ', aangehaald in de bron';
+      default: return null;
+    }
   }
 
   function symbolOf(o) {
@@ -67,7 +78,8 @@
       + (Object.keys(o.dimensions).length ? ' (' + Object.values(o.dimensions).join(', ') + ')' : '')
       + '<br>' + value + ' · ' + o.qualifier.replace('_', ' ') + ' · ' + STATUS[o.status]
       + '<br><i style="white-space:normal;display:inline-block;max-width:320px">“' + o.citation.quote + '”</i>'
-      + '<br>Bron: ' + o.citation.sourceId + (o.citation.section ? ', ' + o.citation.section : '');
+      + '<br>Bron: ' + o.citation.sourceId + (o.citation.section ? ', ' + o.citation.section : '')
+      + (statedBy(o.citation) ? '<br>' + statedBy(o.citation) : '');
   }
 
   function chartCard(indicator, observations, evaluations) {

@@ -20,6 +20,7 @@ import nl.rijksdienst.kpi.observation.CitationDto;
 import nl.rijksdienst.kpi.observation.ObservationCsv;
 import nl.rijksdienst.kpi.observation.ObservationInput;
 import nl.rijksdienst.kpi.observation.Qualifier;
+import nl.rijksdienst.kpi.observation.Speaker;
 import nl.rijksdienst.kpi.period.Period;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -145,7 +146,8 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
         ObservationInput input = new ObservationInput(indicatorId, get(record, "periodCode"), get(record, "basePeriodCode"), dimensions,
                 qualifier, value, low, high, get(record, "valueText"), get(record, "status"), seriesBreak,
                 noteNl == null && noteEn == null ? null : LocalizedText.of(noteNl, noteEn),
-                new CitationDto(get(record, "sourceId"), get(record, "section"), get(record, "question"), get(record, "quote"), get(record, "originSourceId")),
+                new CitationDto(get(record, "sourceId"), get(record, "section"), get(record, "question"), get(record, "quote"), get(record, "originSourceId"),
+                        speaker(record, line, errors), get(record, "statedByName")),
                 get(record, "reason"));
         return new ImportRow(line, input, errors, CsvImportReader::columnOf);
     }
@@ -205,6 +207,19 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
             return new BigDecimal(raw);
         } catch (NumberFormatException e) {
             errors.add(new InvalidRow(line, column, "'" + raw + "' is geen getal; gebruik een punt als decimaalteken, zonder scheiding van duizendtallen"));
+            return null;
+        }
+    }
+
+    private static Speaker speaker(CSVRecord record, long line, List<InvalidRow> errors) {
+        String raw = get(record, "statedBy");
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Speaker.valueOf(raw);
+        } catch (IllegalArgumentException e) {
+            errors.add(new InvalidRow(line, "statedBy", "'" + raw + "' is geen spreker; kies uit minister, members, third_party"));
             return null;
         }
     }

@@ -36,9 +36,9 @@ final class ObservationStore {
 
     private static final String COLUMNS = "indicator_id, period_code, frequency, period_start, period_end, base_period_code, "
             + "base_period_start, base_period_end, dimensions, dimension_key, qualifier, value, value_low, value_high, value_text, status, "
-            + "series_break, note_nl, note_en, source_id, section, question, quote, origin_source_id, reason";
+            + "series_break, note_nl, note_en, source_id, section, question, quote, origin_source_id, stated_by, stated_by_name, reason";
     private static final String CONTENT = "qualifier, value, value_low, value_high, value_text, status, series_break, note_nl, note_en, "
-            + "source_id, section, question, quote, origin_source_id";
+            + "source_id, section, question, quote, origin_source_id, stated_by, stated_by_name";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CSVFormat COPY_FORMAT = CSVFormat.POSTGRESQL_CSV;
 
@@ -58,7 +58,7 @@ final class ObservationStore {
                     + "period_start date, period_end date, base_period_code text, base_period_start date, base_period_end date, "
                     + "dimensions jsonb, dimension_key text, qualifier text, value numeric, value_low numeric, value_high numeric, "
                     + "value_text text, status text, series_break boolean, note_nl text, note_en text, source_id text, section text, "
-                    + "question text, quote text, origin_source_id text, reason text) on commit drop");
+                    + "question text, quote text, origin_source_id text, stated_by text, stated_by_name text, reason text) on commit drop");
         }
     }
 
@@ -74,7 +74,8 @@ final class ObservationStore {
                     v.basePeriod() == null ? null : v.basePeriod().end(), json(v), v.dimensionKey(), v.qualifier().name(),
                     plain(v.value()), plain(v.valueLow()), plain(v.valueHigh()), v.valueText(), v.status().code(), v.seriesBreak(),
                     v.noteNl(), v.noteEn(), v.citation().sourceId(), v.citation().section(), v.citation().question(), v.citation().quote(),
-                    v.citation().originSourceId(), v.reason());
+                    v.citation().originSourceId(), v.citation().statedBy() == null ? null : v.citation().statedBy().name(),
+                    v.citation().statedByName(), v.reason());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

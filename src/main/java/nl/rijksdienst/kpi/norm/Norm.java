@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.norm;
 
+import nl.rijksdienst.kpi.observation.Speaker;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,6 +49,11 @@ public class Norm extends PanacheEntityBase {
     public String section;
     public String question;
     public String quote;
+    @Column(name = "stated_by")
+    @Enumerated(EnumType.STRING)
+    public Speaker statedBy;
+    @Column(name = "stated_by_name")
+    public String statedByName;
 
     /** Takes every field but the id from an editor's input (or a catalogue entry). */
     public void apply(NormInput input) {
@@ -68,6 +74,8 @@ public class Norm extends PanacheEntityBase {
         section = input.citation().section();
         question = input.citation().question();
         quote = input.citation().quote();
+        statedBy = input.citation().statedBy();
+        statedByName = input.citation().statedByName() == null || input.citation().statedByName().isBlank() ? null : input.citation().statedByName();
     }
 
     public NormType type() {

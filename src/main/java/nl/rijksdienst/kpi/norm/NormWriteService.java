@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.norm;
 
+import nl.rijksdienst.kpi.observation.Speaker;
 import nl.rijksdienst.kpi.common.ResourceVersions;
 import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,6 +121,14 @@ public class NormWriteService {
                 faults.add("citation.sourceId", "er is geen bron '" + input.citation().sourceId() + "'; voeg haar eerst toe via /sources");
             }
             faults.required("citation.quote", input.citation().quote());
+            faults.optionalText("citation.statedByName", input.citation().statedByName());
+            if (input.citation().statedBy() == null && input.citation().statedByName() != null && !input.citation().statedByName().isBlank()) {
+                faults.add("citation.statedBy", "ontbreekt: wie is '" + input.citation().statedByName() + "' (minister, members of third_party)?");
+            }
+            if ((input.citation().statedBy() == Speaker.members || input.citation().statedBy() == Speaker.third_party)
+                    && (input.citation().statedByName() == null || input.citation().statedByName().isBlank())) {
+                faults.add("citation.statedByName", "ontbreekt: noem de fractie of de derde die de norm noemt");
+            }
         }
         return indicator;
     }

@@ -8,5 +8,14 @@ public record CitationDto(
         @Schema(description = "Onderdeel van de bron.", examples = "A.b Externe inhuur, kennis en vakmanschap") String section,
         @Schema(description = "De vraag waarop het antwoord ingaat.", examples = "Vraag van de CDA-fractie over differentiatie van de Roemernorm") String question,
         @Schema(description = "De letterlijke zin uit de bron.", required = true, examples = "In 2024 was deze, net als in 2023 15,4%, in de eerste helft van 2025 11,4% (grootste deel ICT).") String quote,
-        @Schema(description = "Het oorspronkelijke document waaruit de bron het cijfer aanhaalt, als die het noemt (zie /sources).", examples = "kst-31490-392") String originSourceId) {
+        @Schema(description = "Het oorspronkelijke document waaruit de bron het cijfer aanhaalt, als die het noemt (zie /sources).", examples = "kst-31490-392") String originSourceId,
+        @Schema(description = "Wie het cijfer of de norm in de aangehaalde zin noemt: de minister (in het antwoord), Kamerleden (in hun vraag; "
+                + "welke fractie staat in statedByName) of een derde die de bron aanhaalt (wie, staat in statedByName). Een cijfer van Kamerleden "
+                + "is niet het cijfer van het kabinet.", examples = "members") Speaker statedBy,
+        @Schema(description = "De fractie of de derde die het cijfer noemt; leeg als de minister het noemt.", examples = "CDA-fractie") String statedByName) {
+
+    /** A citation without who states it (as recorded before that was asked). */
+    public CitationDto(String sourceId, String section, String question, String quote, String originSourceId) {
+        this(sourceId, section, question, quote, originSourceId, null, null);
+    }
 }

@@ -71,6 +71,13 @@ public class Observation extends PanacheEntityBase {
     public String quote;
     @Column(name = "origin_source_id")
     public String originSourceId;
+
+    @Column(name = "stated_by")
+    @Enumerated(EnumType.STRING)
+    public Speaker statedBy;
+
+    @Column(name = "stated_by_name")
+    public String statedByName;
     /** The observation across its versions; {@code id} is this one version. */
     @Column(name = "observation_id", insertable = false, updatable = false)
     public Long observationId;

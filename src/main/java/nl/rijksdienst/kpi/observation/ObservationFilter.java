@@ -14,7 +14,8 @@ import nl.rijksdienst.kpi.period.Period;
  * @param dimensions per dimension, the codes allowed (a dimension not named: all codes)
  * @param asOf       the versions known at this moment (null: the current versions)
  * @param lastN      only the last this many observations of each series (FREQ and dimension codes), or null
+ * @param statedBy   only figures stated by these (empty: all)
  */
 public record ObservationFilter(String indicatorId, Period from, Period to, Set<ObservationStatus> statuses,
-        Map<String, List<String>> dimensions, java.time.OffsetDateTime asOf, Integer lastN) {
+        Map<String, List<String>> dimensions, java.time.OffsetDateTime asOf, Integer lastN, Set<Speaker> statedBy) {
 }

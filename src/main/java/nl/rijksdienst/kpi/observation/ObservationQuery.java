@@ -24,7 +24,7 @@ import nl.rijksdienst.kpi.period.Period;
 public final class ObservationQuery {
 
     public static final Set<String> RESERVED = Set.of("from", "to", "startPeriod", "endPeriod", "lastNObservations", "status", "page",
-            "pageSize", "format", "asOf", "dimension");
+            "pageSize", "format", "asOf", "dimension", "statedBy");
     public static final String PERIOD_HINT = "gebruik een periodecode zoals 2024, 2025-S1, 2025-Q3, 2025-01, 2025-06-30 of 2025-Q1/2025-Q3";
 
     /** The representations of a series; the query value is the name with a hyphen for SDMX (sdmx-csv). */
@@ -51,6 +51,7 @@ public final class ObservationQuery {
             faults.add(new Problem.InvalidParam("from", "'" + from.code() + "' begint na het einde van 'to' ('" + to.code() + "')"));
         }
         Set<ObservationStatus> statuses = statuses(first(query, "status"), faults);
+        Set<Speaker> statedBy = speakers(first(query, "statedBy"), faults);
         Format format = format(first(query, "format"), faults);
         PageRequest page = null;
         try {
@@ -68,7 +69,7 @@ public final class ObservationQuery {
         if (!faults.isEmpty()) {
             throw ApiException.badParameters(faults);
         }
-        return new Parsed(new ObservationFilter(indicator.id, from, to, statuses, dimensions, asOf, lastN), page, format);
+        return new Parsed(new ObservationFilter(indicator.id, from, to, statuses, dimensions, asOf, lastN, statedBy), page, format);
     }
 
     private static String first(Map<String, List<String>> query, String key) {
@@ -110,6 +111,21 @@ public final class ObservationQuery {
             faults.add(new Problem.InvalidParam(name, "'" + raw + "' is geen geldige periode; " + PERIOD_HINT));
             return null;
         });
+    }
+
+    private static Set<Speaker> speakers(String raw, List<Problem.InvalidParam> faults) {
+        Set<Speaker> speakers = EnumSet.noneOf(Speaker.class);
+        if (raw == null || raw.isBlank()) {
+            return speakers;
+        }
+        for (String code : raw.split(",")) {
+            try {
+                speakers.add(Speaker.valueOf(code.trim()));
+            } catch (IllegalArgumentException e) {
+                faults.add(new Problem.InvalidParam("statedBy", "'" + code + "' is geen spreker; kies uit minister, members, third_party"));
+            }
+        }
+        return speakers;
     }
 
     private static Set<ObservationStatus> statuses(String raw, List<Problem.InvalidParam> faults) {

@@ -84,6 +84,10 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
             clauses.add("status in (:statuses)");
             params.put("statuses", filter.statuses().stream().map(ObservationStatus::code).toList());
         }
+        if (filter.statedBy() != null && !filter.statedBy().isEmpty()) {
+            clauses.add("stated_by in (:statedBy)");
+            params.put("statedBy", filter.statedBy().stream().map(Speaker::name).toList());
+        }
         int i = 0;
         for (Map.Entry<String, List<String>> dimension : filter.dimensions().entrySet()) {
             clauses.add("jsonb_extract_path_text(dimensions, :dim" + i + ") in (:codes" + i + ")");

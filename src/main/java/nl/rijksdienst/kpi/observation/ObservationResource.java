@@ -99,8 +99,8 @@ public class ObservationResource {
             @Content(mediaType = Sdmx.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = Sdmx.JSON_MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "SDMX-JSON 1.0 data message")),
             @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING), example = """
-                    indicatorId,periodCode,periodStart,periodEnd,frequency,basePeriodCode,basePeriodStart,basePeriodEnd,qualifier,value,valueLow,valueHigh,valueText,unit,status,seriesBreak,noteNl,noteEn,sourceId,section,question,quote,originSourceId
-                    external-hiring-share,2024,2024-01-01,2024-12-31,annual,,,,exact,15.4,,,"15,4%",percent,final,false,,,antwoorden-so-functioneren-rijksdienst-2026,"A.b Externe inhuur, kennis en vakmanschap",Vraag van de CDA-fractie over differentiatie van de Roemernorm,"In 2024 was deze, net als in 2023 15,4%, in de eerste helft van 2025 11,4% (grootste deel ICT).",
+                    indicatorId,periodCode,periodStart,periodEnd,frequency,basePeriodCode,basePeriodStart,basePeriodEnd,qualifier,value,valueLow,valueHigh,valueText,unit,status,seriesBreak,noteNl,noteEn,sourceId,section,question,quote,originSourceId,statedBy,statedByName
+                    external-hiring-share,2024,2024-01-01,2024-12-31,annual,,,,exact,15.4,,,"15,4%",percent,final,false,,,antwoorden-so-functioneren-rijksdienst-2026,"A.b Externe inhuur, kennis en vakmanschap",Vraag van de CDA-fractie over differentiatie van de Roemernorm,"In 2024 was deze, net als in 2023 15,4%, in de eerste helft van 2025 11,4% (grootste deel ICT).",,members,CDA-fractie
                     """)})
     @APIResponse(responseCode = "400", description = "Ongeldige invoer: een periode, status, formaat, dimensie of code deugt niet; de melding noemt elke parameter die niet deugt.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -121,6 +121,8 @@ public class ObservationResource {
             @Parameter(description = "Alleen de laatste N waarnemingen van elke reeks (SDMX).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100000"))
             @QueryParam("lastNObservations") String lastNObservations,
             @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf,
+            @Parameter(description = "Alleen cijfers die deze spreker noemt (komma-gescheiden): minister (het antwoord), members (Kamerleden, in hun vraag), third_party (een derde die de bron aanhaalt).",
+                    example = "minister") @QueryParam("statedBy") String statedBy,
             @BeanParam PagingParams paging,
             @Context UriInfo uriInfo,
             @Context Request request) {

@@ -44,7 +44,7 @@ public class ObservationService {
         // The comparison needs the earlier period even when it lies before 'from': read the series
         // without the period filter, then keep the changes of the periods asked for.
         ObservationFilter whole = new ObservationFilter(indicator.id, null, null, parsed.filter().statuses(), parsed.filter().dimensions(),
-                parsed.filter().asOf(), null);
+                parsed.filter().asOf(), null, parsed.filter().statedBy());
         List<Observation> series = observations.search(whole, PageRequest.ALL);
         java.time.LocalDate fromStart = parsed.filter().from() == null ? null : parsed.filter().from().start();
         java.time.LocalDate toEnd = parsed.filter().to() == null ? null : parsed.filter().to().end();

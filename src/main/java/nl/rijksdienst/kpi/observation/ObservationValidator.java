@@ -148,6 +148,7 @@ public final class ObservationValidator {
             text("citation.quote", citation.quote(), faults);
             text("citation.section", citation.section(), faults);
             text("citation.question", citation.question(), faults);
+            speaker(citation, faults);
         }
         text("valueText", in.valueText(), faults);
         text("reason", in.reason(), faults);
@@ -163,8 +164,19 @@ public final class ObservationValidator {
                 in.valueLow(), in.valueHigh(), emptyToNull(in.valueText()), status, Boolean.TRUE.equals(in.seriesBreak()),
                 in.note() == null ? null : emptyToNull(in.note().nl()), in.note() == null ? null : emptyToNull(in.note().en()),
                 new CitationDto(citation.sourceId(), emptyToNull(citation.section()), emptyToNull(citation.question()), citation.quote(),
-                        emptyToNull(citation.originSourceId())),
+                        emptyToNull(citation.originSourceId()), citation.statedBy(), emptyToNull(citation.statedByName())),
                 emptyToNull(in.reason())), List.of());
+    }
+
+    /** Members and third parties are named; a name without who it is, is not an attribution. */
+    static void speaker(CitationDto citation, List<Fault> faults) {
+        text("citation.statedByName", citation.statedByName(), faults);
+        if (citation.statedBy() == null && !blank(citation.statedByName())) {
+            faults.add(new Fault("citation.statedBy", "ontbreekt: wie is '" + citation.statedByName() + "' (minister, members of third_party)?"));
+        }
+        if ((citation.statedBy() == Speaker.members || citation.statedBy() == Speaker.third_party) && blank(citation.statedByName())) {
+            faults.add(new Fault("citation.statedByName", "ontbreekt: noem de fractie of de derde die het cijfer noemt"));
+        }
     }
 
     private static void checkValueShape(ObservationInput in, List<Fault> faults) {

@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
  * messages. The dataflow is {@code RIJKSDIENST:<indicator id>(1.0)}; FREQ and the indicator's
  * dimensions form the series key; TIME_PERIOD uses SDMX period codes (an interval becomes an SDMX
  * time range, start and ISO duration); OBS_STATUS uses SDMX's code list (A normal, P provisional,
- * E estimated, F forecast). What SDMX has no attribute for keeps our own: OBS_QUALIFIER (exact,
+ * E estimated, F forecast). What SDMX has no attribute for keeps our own: STATED_BY and STATED_BY_NAME
+ * (who states the figure: minister, members with their group, or a third party), OBS_QUALIFIER (exact,
  * approximate, lower_bound, upper_bound, range, qualitative), OBS_VALUE_LOW and OBS_VALUE_HIGH for
  * a range, OBS_TEXT for the source's words, BASE_PER for a base period, BREAK for a break in series.
  */
@@ -88,7 +89,7 @@ public final class Sdmx {
         List<String> header = new ArrayList<>(List.of("DATAFLOW", "FREQ"));
         indicator.dimensions.stream().map(Dimension::id).forEach(header::add);
         header.addAll(List.of("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "UNIT_MEASURE", "OBS_QUALIFIER", "OBS_VALUE_LOW", "OBS_VALUE_HIGH",
-                "OBS_TEXT", "BASE_PER", "BREAK", "SOURCE", "COMMENT_OBS"));
+                "OBS_TEXT", "BASE_PER", "BREAK", "SOURCE", "COMMENT_OBS", "STATED_BY", "STATED_BY_NAME"));
         return header;
     }
 
@@ -110,6 +111,8 @@ public final class Sdmx {
             row.add(o.seriesBreak);
             row.add(Csv.cell(o.sourceId));
             row.add(Csv.cell(o.quote));
+            row.add(o.statedBy == null ? "" : o.statedBy.name());
+            row.add(Csv.cell(o.statedByName));
             printer.printRecord(row);
         }
     }
@@ -126,7 +129,8 @@ public final class Sdmx {
         }
         Map<String, Integer> timeIndex = new LinkedHashMap<>();
         List<Observation> timeOrder = new ArrayList<>();
-        String[] attributeIds = {"OBS_STATUS", "OBS_QUALIFIER", "OBS_VALUE_LOW", "OBS_VALUE_HIGH", "OBS_TEXT", "BASE_PER", "BREAK", "UNIT_MEASURE"};
+        String[] attributeIds = {"OBS_STATUS", "OBS_QUALIFIER", "OBS_VALUE_LOW", "OBS_VALUE_HIGH", "OBS_TEXT", "BASE_PER", "BREAK", "UNIT_MEASURE",
+            "STATED_BY", "STATED_BY_NAME"};
         List<Map<String, Integer>> attributeIndex = new ArrayList<>();
         for (int i = 0; i < attributeIds.length; i++) {
             attributeIndex.add(new LinkedHashMap<>());
@@ -161,7 +165,8 @@ public final class Sdmx {
                 obs.add(o.value);
             }
             String[] attributes = {obsStatus(o.status), o.qualifier.name(), plain(o.valueLow), plain(o.valueHigh), o.valueText,
-                    o.basePeriodCode, String.valueOf(o.seriesBreak), unitMeasure(indicator.unit)};
+                    o.basePeriodCode, String.valueOf(o.seriesBreak), unitMeasure(indicator.unit), o.statedBy == null ? null : o.statedBy.name(),
+                    o.statedByName};
             for (int i = 0; i < attributes.length; i++) {
                 if (attributes[i] == null) {
                     obs.addNull();
@@ -231,7 +236,8 @@ public final class Sdmx {
             attributeIndex.get(i).keySet().forEach(v -> values.addObject().put("id", v).put("name", v));
         }
         try {
-            mapper.writeValue(out, root);
+            // The caller flushes and closes the stream: Jackson must not close it first.
+            mapper.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -56,14 +56,16 @@ class GeneratedClientTest {
     @Test
     void readsASeriesWithItsQualifiersAndADimensionFilter() throws Exception {
         ObservationCollection series = new IndicatorenApi(client)
-                .listObservations("external-hiring-share", null, null, null, null, null, null, null, null, null, null, null);
+                .listObservations("external-hiring-share", null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(series.getItems()).extracting(o -> o.getPeriod().getCode()).containsExactly("2023", "2024", "2025-S1");
         assertThat(series.getItems()).extracting(o -> o.getValue()).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("15.4"), new BigDecimal("15.4"), new BigDecimal("11.4"));
         assertThat(series.getItems().get(2).getStatus()).hasToString("provisional");
+        assertThat(series.getItems().get(2).getCitation().getStatedBy()).hasToString("members");
+        assertThat(series.getItems().get(2).getCitation().getStatedByName()).isEqualTo("D66-fractie");
 
         ObservationCollection growth = new IndicatorenApi(client)
-                .listObservations("workforce-fte-growth", null, List.of("category:beleid"), null, null, null, null, null, null, null, null, null);
+                .listObservations("workforce-fte-growth", null, List.of("category:beleid"), null, null, null, null, null, null, null, null, null, null);
         assertThat(growth.getItems()).hasSize(1);
         assertThat(growth.getItems().get(0).getQualifier()).isEqualTo(Qualifier.QUALITATIVE);
         assertThat(growth.getItems().get(0).getValueText()).isEqualTo("minimaal");

@@ -207,4 +207,22 @@ class ObservationWritingTest {
         given().header("Authorization", Tokens.editor()).queryParam("entityType", "planet").when().get("/api/v1/audit-log")
                 .then().statusCode(400).body("invalidParams[0].name", equalTo("entityType"));
     }
+
+    @Test
+    void anEditorSaysWhoStatesTheFigureAndMembersAndThirdPartiesAreNamed() {
+        String indicator = newIndicator();
+        String series = "/api/v1/indicators/" + indicator + "/observations";
+        String members = EditorFixtures.observation("2024", "7.0", "final", null).replace("\"quote\":", "\"statedBy\": \"members\", \"quote\":");
+        given().header("Authorization", Tokens.editor()).contentType("application/json").body(members)
+                .when().post(series).then().statusCode(422).body("invalidParams.name", hasItem("citation.statedByName"));
+        given().header("Authorization", Tokens.editor()).contentType("application/json")
+                .body(EditorFixtures.observation("2024", "7.0", "final", null).replace("\"quote\":", "\"statedBy\": \"kabinet\", \"quote\":"))
+                .when().post(series).then().statusCode(400);
+        given().header("Authorization", Tokens.editor()).contentType("application/json")
+                .body(members.replace("\"statedBy\": \"members\",", "\"statedBy\": \"members\", \"statedByName\": \"VVD-fractie\","))
+                .when().post(series).then().statusCode(201)
+                .body("citation.statedBy", equalTo("members")).body("citation.statedByName", equalTo("VVD-fractie"));
+        given().queryParam("statedBy", "members").when().get(series).then().body("items", hasSize(1));
+        given().queryParam("statedBy", "minister,third_party").when().get(series).then().body("items", hasSize(0));
+    }
 }

@@ -257,4 +257,33 @@ class ObservationResourceTest {
             return parser.getRecords();
         }
     }
+
+    @Test
+    void everyFigureSaysWhoStatesItAndCanBeFilteredByIt() throws Exception {
+        String series = "/api/v1/indicators/external-hiring-share/observations";
+        given().when().get(series).then()
+                .body("items.citation.statedBy", contains("members", "members", "members"))
+                .body("items.citation.statedByName", contains("CDA-fractie", "CDA-fractie", "D66-fractie"));
+        given().queryParam("statedBy", "minister").when().get(series).then().body("items", hasSize(0));
+        given().queryParam("statedBy", "minister").when().get("/api/v1/indicators/vacancies-opened/observations").then()
+                .body("items", hasSize(1)).body("items[0].citation.statedBy", equalTo("minister")).body("items[0].citation.statedByName", nullValue());
+        given().queryParam("statedBy", "third_party").when().get("/api/v1/indicators/beleidskompas-awareness/observations").then()
+                .body("items[0].citation.statedByName", containsString("WODC"));
+        given().queryParam("statedBy", "kabinet").when().get(series).then().statusCode(400)
+                .body("invalidParams[0].name", equalTo("statedBy"));
+
+        String csv = given().queryParam("format", "csv").when().get(series).then().statusCode(200).extract().asString();
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+            List<CSVRecord> rows = parser.getRecords();
+            assertThat(rows).extracting(r -> r.get("statedBy") + " " + r.get("statedByName"))
+                    .containsExactly("members CDA-fractie", "members CDA-fractie", "members D66-fractie");
+        }
+        String sdmx = given().queryParam("format", "sdmx-csv").when().get(series).then().statusCode(200).extract().asString();
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(sdmx))) {
+            assertThat(parser.getRecords()).extracting(r -> r.get("STATED_BY")).containsOnly("members");
+        }
+        given().when().get("/api/v1/norms/roemernorm").then()
+                .body("citation.statedBy", equalTo("members")).body("citation.statedByName", equalTo("CDA-fractie"));
+        given().when().get("/api/v1/norms/beleidskompas-target").then().body("citation.statedBy", equalTo("minister"));
+    }
 }

@@ -53,6 +53,53 @@ class LetterFiguresTest {
         }
     }
 
+    /**
+     * Who states each figure follows from where its quote stands in the letter: in a question (after
+     * "Vraag:") the members, in an answer the minister, or a third party the minister cites.
+     */
+    @Test
+    void everyFigureSaysWhoStatesItAsTheLetterHasIt() throws Exception {
+        String letter = resource(LETTER);
+        for (CSVRecord row : observations()) {
+            String who = row.get("statedBy");
+            String name = row.get("indicatorId") + " " + row.get("periodCode");
+            int at = letter.indexOf(row.get("quote"));
+            boolean inQuestion = letter.lastIndexOf("Vraag", at) > letter.lastIndexOf("Antwoord", at);
+            assertThat(who).as(name).isIn("minister", "members", "third_party");
+            assertThat(who.equals("members")).as("%s: the quote stands in a question", name).isEqualTo(inQuestion);
+            if (who.equals("members")) {
+                String group = row.get("statedByName").replace("-fractie", "");
+                assertThat(row.get("question") + " " + row.get("quote")).as(name).contains(group);
+            }
+            if (who.equals("minister")) {
+                assertThat(row.get("statedByName")).as(name).isEmpty();
+            }
+        }
+        java.util.Map<String, String> expected = java.util.Map.of(
+                "external-hiring-share 2023", "members CDA-fractie",
+                "external-hiring-share 2024", "members CDA-fractie",
+                "external-hiring-share 2025-S1", "members D66-fractie",
+                "workforce-fte-change 2025-S1", "members D66-fractie",
+                "abd-positions 2026-01", "members CDA-fractie",
+                "beleidskompas-awareness 2024", "third_party WODC-onderzoek naar het gebruik van het Beleidskompas",
+                "vacancies-opened 2025-Q1/2025-Q3", "minister ",
+                "wage-offer 2026", "minister ");
+        for (CSVRecord row : observations()) {
+            String key = row.get("indicatorId") + " " + row.get("periodCode");
+            if (expected.containsKey(key)) {
+                assertThat(row.get("statedBy") + " " + row.get("statedByName")).as(key).isEqualTo(expected.get(key));
+            }
+        }
+        Catalogue catalogue = DataLoader.parseCatalogue(resource(DataLoader.CATALOGUE).getBytes(StandardCharsets.UTF_8));
+        for (nl.rijksdienst.kpi.norm.NormInput norm : catalogue.norms()) {
+            int at = letter.indexOf(norm.citation().quote());
+            boolean inQuestion = letter.lastIndexOf("Vraag", at) > letter.lastIndexOf("Antwoord", at);
+            assertThat(norm.citation().statedBy()).as(norm.id()).isNotNull();
+            assertThat(norm.citation().statedBy() == nl.rijksdienst.kpi.observation.Speaker.members).as("norm %s: the quote stands in a question", norm.id())
+                    .isEqualTo(inQuestion);
+        }
+    }
+
     private static List<String> dutchForms(BigDecimal number) {
         DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.forLanguageTag("nl-NL"));
         DecimalFormat grouped = new DecimalFormat("#,##0.###", symbols);
