@@ -50,7 +50,8 @@
         item.norm.deadline ? 'deadline ' + item.norm.deadline : null].filter(Boolean).join(' · ')),
       check.caveats.length ? el('ul', { className: 'caveats' }, check.caveats.map(c => el('li', {}, c.nl))) : null,
       obs ? el('p', { className: 'source', title: obs.citation.quote }, 'Bron: “' + obs.citation.quote + '”'
-        + (statedBy(obs.citation) ? ' (' + statedBy(obs.citation) + ')' : '')) : null);
+        + (statedBy(obs.citation) ? ' (' + statedBy(obs.citation) + ')' : '')) : null,
+      obs && response(obs.citation) ? el('p', { className: 'source' }, response(obs.citation)) : null);
   }
 
   // Who states the figure in the cited sentence: a members' number is never the government's.
@@ -61,6 +62,13 @@
       case 'third_party': return 'genoemd door ' + citation.statedByName + ', aangehaald in de bron';
       default: return null;
     }
+  }
+
+  const STANCE = { confirms: 'bevestigt', qualifies: 'nuanceert', rejects: 'weerspreekt' };
+
+  // What the minister's answer does with a figure from a question.
+  function response(citation) {
+    return citation.response ? 'Het antwoord ' + STANCE[citation.response.stance] + ' dit: “' + citation.response.quote + '”' : null;
   }
 
   function symbolOf(o) {
@@ -79,7 +87,8 @@
       + '<br>' + value + ' · ' + o.qualifier.replace('_', ' ') + ' · ' + STATUS[o.status]
       + '<br><i style="white-space:normal;display:inline-block;max-width:320px">“' + o.citation.quote + '”</i>'
       + '<br>Bron: ' + o.citation.sourceId + (o.citation.section ? ', ' + o.citation.section : '')
-      + (statedBy(o.citation) ? '<br>' + statedBy(o.citation) : '');
+      + (statedBy(o.citation) ? '<br>' + statedBy(o.citation) : '')
+      + (response(o.citation) ? '<br><i style="white-space:normal;display:inline-block;max-width:320px">' + response(o.citation) + '</i>' : '');
   }
 
   function chartCard(indicator, observations, evaluations) {

@@ -20,7 +20,9 @@ import nl.rijksdienst.kpi.observation.CitationDto;
 import nl.rijksdienst.kpi.observation.ObservationCsv;
 import nl.rijksdienst.kpi.observation.ObservationInput;
 import nl.rijksdienst.kpi.observation.Qualifier;
+import nl.rijksdienst.kpi.observation.ResponseDto;
 import nl.rijksdienst.kpi.observation.Speaker;
+import nl.rijksdienst.kpi.observation.Stance;
 import nl.rijksdienst.kpi.period.Period;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -147,7 +149,7 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
                 qualifier, value, low, high, get(record, "valueText"), get(record, "status"), seriesBreak,
                 noteNl == null && noteEn == null ? null : LocalizedText.of(noteNl, noteEn),
                 new CitationDto(get(record, "sourceId"), get(record, "section"), get(record, "question"), get(record, "quote"), get(record, "originSourceId"),
-                        speaker(record, line, errors), get(record, "statedByName")),
+                        speaker(record, line, errors), get(record, "statedByName"), response(record, line, errors)),
                 get(record, "reason"));
         return new ImportRow(line, input, errors, CsvImportReader::columnOf);
     }
@@ -222,6 +224,19 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
             errors.add(new InvalidRow(line, "statedBy", "'" + raw + "' is geen spreker; kies uit minister, members, third_party"));
             return null;
         }
+    }
+
+    private static ResponseDto response(CSVRecord record, long line, List<InvalidRow> errors) {
+        String raw = get(record, "responseStance");
+        Stance stance = null;
+        if (raw != null) {
+            try {
+                stance = Stance.valueOf(raw);
+            } catch (IllegalArgumentException e) {
+                errors.add(new InvalidRow(line, "responseStance", "'" + raw + "' is geen houding; kies uit confirms, qualifies, rejects"));
+            }
+        }
+        return CitationDto.response(stance, get(record, "responseSection"), get(record, "responseQuote"));
     }
 
     private static String get(CSVRecord record, String column) {

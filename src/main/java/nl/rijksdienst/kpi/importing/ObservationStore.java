@@ -36,9 +36,10 @@ final class ObservationStore {
 
     private static final String COLUMNS = "indicator_id, period_code, frequency, period_start, period_end, base_period_code, "
             + "base_period_start, base_period_end, dimensions, dimension_key, qualifier, value, value_low, value_high, value_text, status, "
-            + "series_break, note_nl, note_en, source_id, section, question, quote, origin_source_id, stated_by, stated_by_name, reason";
+            + "series_break, note_nl, note_en, source_id, section, question, quote, origin_source_id, stated_by, stated_by_name, response_stance, response_section, "
+            + "response_quote, reason";
     private static final String CONTENT = "qualifier, value, value_low, value_high, value_text, status, series_break, note_nl, note_en, "
-            + "source_id, section, question, quote, origin_source_id, stated_by, stated_by_name";
+            + "source_id, section, question, quote, origin_source_id, stated_by, stated_by_name, response_stance, response_section, response_quote";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CSVFormat COPY_FORMAT = CSVFormat.POSTGRESQL_CSV;
 
@@ -58,7 +59,7 @@ final class ObservationStore {
                     + "period_start date, period_end date, base_period_code text, base_period_start date, base_period_end date, "
                     + "dimensions jsonb, dimension_key text, qualifier text, value numeric, value_low numeric, value_high numeric, "
                     + "value_text text, status text, series_break boolean, note_nl text, note_en text, source_id text, section text, "
-                    + "question text, quote text, origin_source_id text, stated_by text, stated_by_name text, reason text) on commit drop");
+                    + "question text, quote text, origin_source_id text, stated_by text, stated_by_name text, response_stance text, response_section text, response_quote text, reason text) on commit drop");
         }
     }
 
@@ -75,7 +76,9 @@ final class ObservationStore {
                     plain(v.value()), plain(v.valueLow()), plain(v.valueHigh()), v.valueText(), v.status().code(), v.seriesBreak(),
                     v.noteNl(), v.noteEn(), v.citation().sourceId(), v.citation().section(), v.citation().question(), v.citation().quote(),
                     v.citation().originSourceId(), v.citation().statedBy() == null ? null : v.citation().statedBy().name(),
-                    v.citation().statedByName(), v.reason());
+                    v.citation().statedByName(), v.citation().response() == null ? null : v.citation().response().stance().name(),
+                    v.citation().response() == null ? null : v.citation().response().section(),
+                    v.citation().response() == null ? null : v.citation().response().quote(), v.reason());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,8 @@
 package nl.rijksdienst.kpi.norm;
 
+import nl.rijksdienst.kpi.observation.ResponseDto;
 import nl.rijksdienst.kpi.observation.Speaker;
+import nl.rijksdienst.kpi.observation.Stance;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -54,6 +56,13 @@ public class Norm extends PanacheEntityBase {
     public Speaker statedBy;
     @Column(name = "stated_by_name")
     public String statedByName;
+    @Column(name = "response_stance")
+    @Enumerated(EnumType.STRING)
+    public Stance responseStance;
+    @Column(name = "response_section")
+    public String responseSection;
+    @Column(name = "response_quote")
+    public String responseQuote;
 
     /** Takes every field but the id from an editor's input (or a catalogue entry). */
     public void apply(NormInput input) {
@@ -76,6 +85,10 @@ public class Norm extends PanacheEntityBase {
         quote = input.citation().quote();
         statedBy = input.citation().statedBy();
         statedByName = input.citation().statedByName() == null || input.citation().statedByName().isBlank() ? null : input.citation().statedByName();
+        ResponseDto response = input.citation().response();
+        responseStance = response == null ? null : response.stance();
+        responseSection = response == null ? null : response.section();
+        responseQuote = response == null ? null : response.quote();
     }
 
     public NormType type() {

@@ -32,6 +32,7 @@ public record NormDto(
     public static NormDto of(Norm n, Unit unit) {
         return new NormDto(n.id, LocalizedText.of(n.labelNl, n.labelEn), LocalizedText.of(n.descriptionNl, n.descriptionEn),
                 n.indicatorId, n.dimensions, n.type(), n.operator, n.threshold, unit, n.referenceIndicatorId, n.deadline, n.validFrom,
-                n.wording, n.interpretation, new CitationDto(n.sourceId, n.section, n.question, n.quote, null, n.statedBy, n.statedByName));
+                n.wording, n.interpretation, new CitationDto(n.sourceId, n.section, n.question, n.quote, null, n.statedBy, n.statedByName,
+                        CitationDto.response(n.responseStance, n.responseSection, n.responseQuote)));
     }
 }

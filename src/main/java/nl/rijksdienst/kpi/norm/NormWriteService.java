@@ -129,6 +129,13 @@ public class NormWriteService {
                     && (input.citation().statedByName() == null || input.citation().statedByName().isBlank())) {
                 faults.add("citation.statedByName", "ontbreekt: noem de fractie of de derde die de norm noemt");
             }
+            if (input.citation().response() != null) {
+                if (input.citation().response().stance() == null) {
+                    faults.add("citation.response.stance", "ontbreekt: confirms, qualifies of rejects");
+                }
+                faults.required("citation.response.quote", input.citation().response().quote());
+                faults.optionalText("citation.response.section", input.citation().response().section());
+            }
         }
         return indicator;
     }

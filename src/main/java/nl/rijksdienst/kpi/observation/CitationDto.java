@@ -12,10 +12,16 @@ public record CitationDto(
         @Schema(description = "Wie het cijfer of de norm in de aangehaalde zin noemt: de minister (in het antwoord), Kamerleden (in hun vraag; "
                 + "welke fractie staat in statedByName) of een derde die de bron aanhaalt (wie, staat in statedByName). Een cijfer van Kamerleden "
                 + "is niet het cijfer van het kabinet.", examples = "members") Speaker statedBy,
-        @Schema(description = "De fractie of de derde die het cijfer noemt; leeg als de minister het noemt.", examples = "CDA-fractie") String statedByName) {
+        @Schema(description = "De fractie of de derde die het cijfer noemt; leeg als de minister het noemt.", examples = "CDA-fractie") String statedByName,
+        @Schema(description = "Bij een cijfer of norm uit een vraag van Kamerleden: wat het antwoord erover zegt, als het dat doet.") ResponseDto response) {
 
     /** A citation without who states it (as recorded before that was asked). */
     public CitationDto(String sourceId, String section, String question, String quote, String originSourceId) {
-        this(sourceId, section, question, quote, originSourceId, null, null);
+        this(sourceId, section, question, quote, originSourceId, null, null, null);
+    }
+
+    /** The answer as stored in three columns, or null. */
+    public static ResponseDto response(Stance stance, String section, String quote) {
+        return stance == null && quote == null ? null : new ResponseDto(stance, section, quote);
     }
 }

@@ -78,6 +78,16 @@ public class Observation extends PanacheEntityBase {
 
     @Column(name = "stated_by_name")
     public String statedByName;
+
+    @Column(name = "response_stance")
+    @Enumerated(EnumType.STRING)
+    public Stance responseStance;
+
+    @Column(name = "response_section")
+    public String responseSection;
+
+    @Column(name = "response_quote")
+    public String responseQuote;
     /** The observation across its versions; {@code id} is this one version. */
     @Column(name = "observation_id", insertable = false, updatable = false)
     public Long observationId;

@@ -23,7 +23,8 @@ public final class ObservationCsv {
     /** The columns every export has, in order; the indicator's dimensions come after the base period. */
     public static final List<String> FIXED_COLUMNS = List.of("indicatorId", "periodCode", "periodStart", "periodEnd", "frequency",
             "basePeriodCode", "basePeriodStart", "basePeriodEnd", "qualifier", "value", "valueLow", "valueHigh", "valueText", "unit",
-            "status", "seriesBreak", "noteNl", "noteEn", "sourceId", "section", "question", "quote", "originSourceId", "statedBy", "statedByName");
+            "status", "seriesBreak", "noteNl", "noteEn", "sourceId", "section", "question", "quote", "originSourceId", "statedBy", "statedByName",
+            "responseStance", "responseSection", "responseQuote");
 
     /** Column names of the CSV format (export and import) that therefore cannot name a dimension. */
     public static final java.util.Set<String> RESERVED_COLUMNS;
@@ -69,6 +70,9 @@ public final class ObservationCsv {
                 row.add(Csv.cell(o.originSourceId));
                 row.add(o.statedBy == null ? "" : o.statedBy.name());
                 row.add(Csv.cell(o.statedByName));
+                row.add(o.responseStance == null ? "" : o.responseStance.name());
+                row.add(Csv.cell(o.responseSection));
+                row.add(Csv.cell(o.responseQuote));
                 printer.printRecord(row);
             }
             printer.flush();

@@ -39,6 +39,7 @@ public record ObservationDto(
                 o.qualifier, o.value, o.valueLow, o.valueHigh, o.valueText,
                 unit, o.status.code(), o.seriesBreak,
                 o.noteNl == null && o.noteEn == null ? null : LocalizedText.of(o.noteNl, o.noteEn),
-                new CitationDto(o.sourceId, o.section, o.question, o.quote, o.originSourceId, o.statedBy, o.statedByName));
+                new CitationDto(o.sourceId, o.section, o.question, o.quote, o.originSourceId, o.statedBy, o.statedByName,
+                        CitationDto.response(o.responseStance, o.responseSection, o.responseQuote)));
     }
 }

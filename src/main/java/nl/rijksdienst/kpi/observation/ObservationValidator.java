@@ -164,7 +164,9 @@ public final class ObservationValidator {
                 in.valueLow(), in.valueHigh(), emptyToNull(in.valueText()), status, Boolean.TRUE.equals(in.seriesBreak()),
                 in.note() == null ? null : emptyToNull(in.note().nl()), in.note() == null ? null : emptyToNull(in.note().en()),
                 new CitationDto(citation.sourceId(), emptyToNull(citation.section()), emptyToNull(citation.question()), citation.quote(),
-                        emptyToNull(citation.originSourceId()), citation.statedBy(), emptyToNull(citation.statedByName())),
+                        emptyToNull(citation.originSourceId()), citation.statedBy(), emptyToNull(citation.statedByName()),
+                        citation.response() == null ? null
+                                : new ResponseDto(citation.response().stance(), emptyToNull(citation.response().section()), citation.response().quote())),
                 emptyToNull(in.reason())), List.of());
     }
 
@@ -176,6 +178,20 @@ public final class ObservationValidator {
         }
         if ((citation.statedBy() == Speaker.members || citation.statedBy() == Speaker.third_party) && blank(citation.statedByName())) {
             faults.add(new Fault("citation.statedByName", "ontbreekt: noem de fractie of de derde die het cijfer noemt"));
+        }
+        ResponseDto response = citation.response();
+        if (response != null) {
+            if (citation.statedBy() == Speaker.minister) {
+                faults.add(new Fault("citation.response", "alleen bij een cijfer dat Kamerleden of een derde noemen: wat het antwoord erover zegt"));
+            }
+            if (response.stance() == null) {
+                faults.add(new Fault("citation.response.stance", "ontbreekt: confirms, qualifies of rejects"));
+            }
+            if (blank(response.quote())) {
+                faults.add(new Fault("citation.response.quote", "ontbreekt: de letterlijke zin uit het antwoord"));
+            }
+            text("citation.response.quote", response.quote(), faults);
+            text("citation.response.section", response.section(), faults);
         }
     }
 

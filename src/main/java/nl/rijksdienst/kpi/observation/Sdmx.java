@@ -26,7 +26,8 @@ import org.apache.commons.csv.CSVPrinter;
  * dimensions form the series key; TIME_PERIOD uses SDMX period codes (an interval becomes an SDMX
  * time range, start and ISO duration); OBS_STATUS uses SDMX's code list (A normal, P provisional,
  * E estimated, F forecast). What SDMX has no attribute for keeps our own: STATED_BY and STATED_BY_NAME
- * (who states the figure: minister, members with their group, or a third party), OBS_QUALIFIER (exact,
+ * (who states the figure: minister, members with their group, or a third party), RESPONSE_STANCE (what
+ * the answer does with a members' figure: confirms, qualifies, rejects), OBS_QUALIFIER (exact,
  * approximate, lower_bound, upper_bound, range, qualitative), OBS_VALUE_LOW and OBS_VALUE_HIGH for
  * a range, OBS_TEXT for the source's words, BASE_PER for a base period, BREAK for a break in series.
  */
@@ -89,7 +90,7 @@ public final class Sdmx {
         List<String> header = new ArrayList<>(List.of("DATAFLOW", "FREQ"));
         indicator.dimensions.stream().map(Dimension::id).forEach(header::add);
         header.addAll(List.of("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "UNIT_MEASURE", "OBS_QUALIFIER", "OBS_VALUE_LOW", "OBS_VALUE_HIGH",
-                "OBS_TEXT", "BASE_PER", "BREAK", "SOURCE", "COMMENT_OBS", "STATED_BY", "STATED_BY_NAME"));
+                "OBS_TEXT", "BASE_PER", "BREAK", "SOURCE", "COMMENT_OBS", "STATED_BY", "STATED_BY_NAME", "RESPONSE_STANCE"));
         return header;
     }
 
@@ -113,6 +114,7 @@ public final class Sdmx {
             row.add(Csv.cell(o.quote));
             row.add(o.statedBy == null ? "" : o.statedBy.name());
             row.add(Csv.cell(o.statedByName));
+            row.add(o.responseStance == null ? "" : o.responseStance.name());
             printer.printRecord(row);
         }
     }
@@ -130,7 +132,7 @@ public final class Sdmx {
         Map<String, Integer> timeIndex = new LinkedHashMap<>();
         List<Observation> timeOrder = new ArrayList<>();
         String[] attributeIds = {"OBS_STATUS", "OBS_QUALIFIER", "OBS_VALUE_LOW", "OBS_VALUE_HIGH", "OBS_TEXT", "BASE_PER", "BREAK", "UNIT_MEASURE",
-            "STATED_BY", "STATED_BY_NAME"};
+            "STATED_BY", "STATED_BY_NAME", "RESPONSE_STANCE"};
         List<Map<String, Integer>> attributeIndex = new ArrayList<>();
         for (int i = 0; i < attributeIds.length; i++) {
             attributeIndex.add(new LinkedHashMap<>());
@@ -166,7 +168,7 @@ public final class Sdmx {
             }
             String[] attributes = {obsStatus(o.status), o.qualifier.name(), plain(o.valueLow), plain(o.valueHigh), o.valueText,
                     o.basePeriodCode, String.valueOf(o.seriesBreak), unitMeasure(indicator.unit), o.statedBy == null ? null : o.statedBy.name(),
-                    o.statedByName};
+                    o.statedByName, o.responseStance == null ? null : o.responseStance.name()};
             for (int i = 0; i < attributes.length; i++) {
                 if (attributes[i] == null) {
                     obs.addNull();

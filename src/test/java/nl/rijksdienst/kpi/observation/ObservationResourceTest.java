@@ -285,5 +285,17 @@ class ObservationResourceTest {
         given().when().get("/api/v1/norms/roemernorm").then()
                 .body("citation.statedBy", equalTo("members")).body("citation.statedByName", equalTo("CDA-fractie"));
         given().when().get("/api/v1/norms/beleidskompas-target").then().body("citation.statedBy", equalTo("minister"));
+
+        // The minister's answer to the members' figures: 2024 confirmed as equal to 2023, the half-year figure qualified as interim.
+        given().when().get(series).then()
+                .body("items.citation.response.stance", contains("confirms", "confirms", "qualifies"))
+                .body("items[2].citation.response.quote", containsString("tussenstand"));
+        given().when().get("/api/v1/indicators/abd-positions/observations").then()
+                .body("items[0].citation.response.stance", equalTo("rejects"));
+        given().when().get("/api/v1/norms/roemernorm").then().body("citation.response.stance", equalTo("confirms"));
+        given().when().get("/api/v1/indicators/vacancies-opened/observations").then().body("items[0].citation.response", nullValue());
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+            assertThat(parser.getRecords()).extracting(r -> r.get("responseStance")).containsExactly("confirms", "confirms", "qualifies");
+        }
     }
 }

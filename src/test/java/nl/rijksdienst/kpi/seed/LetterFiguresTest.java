@@ -100,6 +100,32 @@ class LetterFiguresTest {
         }
     }
 
+    /** The answer's sentence about a members' figure is verbatim in the letter, and stands in an answer. */
+    @Test
+    void everyResponseIsTheAnswersOwnSentence() throws Exception {
+        String letter = resource(LETTER);
+        int responses = 0;
+        for (CSVRecord row : observations()) {
+            if (row.get("responseQuote").isEmpty()) {
+                assertThat(row.get("responseStance")).isEmpty();
+                continue;
+            }
+            responses++;
+            String name = row.get("indicatorId") + " " + row.get("periodCode");
+            assertThat(row.get("statedBy")).as(name).isEqualTo("members");
+            assertThat(row.get("responseStance")).as(name).isIn("confirms", "qualifies", "rejects");
+            int at = letter.indexOf(row.get("responseQuote"));
+            assertThat(at).as(name).isNotNegative();
+            assertThat(letter.lastIndexOf("Antwoord", at)).as("%s: the response stands in an answer", name).isGreaterThan(letter.lastIndexOf("Vraag", at));
+        }
+        assertThat(responses).isEqualTo(4);
+        Catalogue catalogue = DataLoader.parseCatalogue(resource(DataLoader.CATALOGUE).getBytes(StandardCharsets.UTF_8));
+        nl.rijksdienst.kpi.observation.ResponseDto roemer = catalogue.norms().stream().filter(n -> n.id().equals("roemernorm")).findFirst()
+                .orElseThrow().citation().response();
+        assertThat(roemer.stance()).hasToString("confirms");
+        assertThat(letter).contains(roemer.quote());
+    }
+
     private static List<String> dutchForms(BigDecimal number) {
         DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.forLanguageTag("nl-NL"));
         DecimalFormat grouped = new DecimalFormat("#,##0.###", symbols);
