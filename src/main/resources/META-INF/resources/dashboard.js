@@ -44,11 +44,18 @@
       : 'tegenover ' + item.norm.referenceIndicatorId;
     return el('article', { className: 'card ' + check.verdict, 'data-norm': item.norm.id, 'data-verdict': check.verdict, role: 'listitem' },
       el('h3', {}, item.norm.label.nl),
+      item.norm.kind === 'comparison' ? el('p', { className: 'kind' }, 'Vergelijking, geen norm die het kabinet zichzelf stelt') : null,
       el('p', {}, el('span', { className: 'verdict ' + check.verdict }, symbol + ' ' + words)),
       el('p', { className: 'value' }, obs ? (obs.valueText || number(obs.value) + UNIT[obs.unit]) : '–'),
       el('p', { className: 'meta' }, [item.indicator.label.nl, obs ? obs.period.code + ', ' + STATUS[obs.status] : null, 'norm: ' + threshold, gap,
         item.norm.deadline ? 'deadline ' + item.norm.deadline : null].filter(Boolean).join(' · ')),
       check.caveats.length ? el('ul', { className: 'caveats' }, check.caveats.map(c => el('li', {}, c.nl))) : null,
+      item.interim ? el('p', { className: 'interim', 'data-interim': item.interim.observation.period.code },
+        'Tussentijdse indicatie ' + item.interim.observation.period.code + ': '
+        + (item.interim.observation.valueText || number(item.interim.observation.value) + UNIT[item.interim.observation.unit])
+        + ' (' + STATUS[item.interim.observation.status] + ', ' + VERDICTS[item.interim.verdict][1]
+        + (item.interim.gap && item.interim.gap.value !== undefined ? ', verschil ' + (item.interim.gap.value > 0 ? '+' : '') + number(item.interim.gap.value) + GAP_UNIT[item.interim.gap.unit] : '')
+        + ')') : null,
       obs ? el('p', { className: 'source', title: obs.citation.quote }, 'Bron: “' + obs.citation.quote + '”'
         + (statedBy(obs.citation) ? ' (' + statedBy(obs.citation) + ')' : '')) : null,
       obs && response(obs.citation) ? el('p', { className: 'source' }, response(obs.citation)) : null);

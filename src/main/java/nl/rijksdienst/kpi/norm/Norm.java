@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.norm;
 
+import nl.rijksdienst.kpi.period.Frequency;
 import nl.rijksdienst.kpi.observation.ResponseDto;
 import nl.rijksdienst.kpi.observation.Speaker;
 import nl.rijksdienst.kpi.observation.Stance;
@@ -63,6 +64,10 @@ public class Norm extends PanacheEntityBase {
     public String responseSection;
     @Column(name = "response_quote")
     public String responseQuote;
+    @Enumerated(EnumType.STRING)
+    public NormKind kind = NormKind.norm;
+    @Enumerated(EnumType.STRING)
+    public Frequency frequency;
 
     /** Takes every field but the id from an editor's input (or a catalogue entry). */
     public void apply(NormInput input) {
@@ -89,6 +94,8 @@ public class Norm extends PanacheEntityBase {
         responseStance = response == null ? null : response.stance();
         responseSection = response == null ? null : response.section();
         responseQuote = response == null ? null : response.quote();
+        kind = input.kind() == null ? NormKind.norm : input.kind();
+        frequency = input.frequency();
     }
 
     public NormType type() {

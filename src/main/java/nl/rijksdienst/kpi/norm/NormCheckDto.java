@@ -53,10 +53,11 @@ public record NormCheckDto(
     public record PaceDto(
             @Schema(description = "De deadline.", required = true, format = "date", examples = "2026-12-31") LocalDate deadline,
             @Schema(description = "Jaren van het einde van de waarneming tot de deadline.", required = true, examples = "2.00") BigDecimal yearsLeft,
-            @Schema(description = "Benodigde verandering per jaar.", required = true, examples = "20.50") BigDecimal requiredPerYear,
-            @Schema(description = "Waargenomen verandering per jaar sinds de vorige vergelijkbare waarneming.", required = true, examples = "0.00") BigDecimal observedPerYear,
-            @Schema(description = "Waar: er was geen eerdere vergelijkbare waarneming en het waargenomen tempo is op nul gesteld.", required = true) boolean observedPaceAssumed,
-            @Schema(description = "Verwachte waarde op de deadline bij het waargenomen tempo.", required = true, examples = "54.00") BigDecimal projectedAtDeadline) {
+            @Schema(description = "Jaren van de evaluatiedatum (evaluatedOn) tot de deadline; 0 als die verstreken is.", required = true, examples = "0.09") BigDecimal yearsLeftFromEvaluation,
+            @Schema(description = "Benodigde verandering per jaar, vanaf de waarneming, om de streefwaarde op de deadline te halen.", required = true, examples = "20.50") BigDecimal requiredPerYear,
+            @Schema(description = "Waargenomen verandering per jaar sinds de vorige vergelijkbare waarneming; afwezig als er geen is.", examples = "30.00") BigDecimal observedPerYear,
+            @Schema(description = "Waar: er is geen eerdere vergelijkbare waarneming, dus het tempo is niet gemeten (observedPerYear en projectedAtDeadline ontbreken) en het oordeel is onbepaald.", required = true) boolean observedPaceAssumed,
+            @Schema(description = "Verwachte waarde op de deadline bij het waargenomen tempo; afwezig als dat niet gemeten is.", examples = "130.00") BigDecimal projectedAtDeadline) {
     }
 
     @Schema(name = "Caveat", description = "Een kanttekening bij een oordeel.")

@@ -115,11 +115,11 @@ public class NormCheckService {
         Map<String, SeriesPoint> references = norm.referenceIndicatorId == null ? Map.of()
                 : byIndicator.getOrDefault(norm.referenceIndicatorId, List.of()).stream()
                         .collect(Collectors.toMap(o -> o.periodCode, NormCheckService::toPoint, (a, b) -> a));
-        NormRule rule = new NormRule(norm.operator, norm.threshold, norm.deadline, norm.interpretation, indicator.unit);
+        NormRule rule = new NormRule(norm.operator, norm.threshold, norm.deadline, norm.interpretation, indicator.unit, norm.frequency);
         NormEvaluator.Evaluation evaluation = NormEvaluator.evaluate(rule, series.stream().map(NormCheckService::toPoint).toList(), references, today);
         Function<Check, NormCheckDto> toDto = check -> toDto(norm, indicator, check, byObservationId);
         return new NormEvaluationDto(NormDto.of(norm, indicator.unit), toDto.apply(evaluation.latest()),
-                evaluation.checks().stream().map(toDto).toList());
+                evaluation.checks().stream().map(toDto).toList(), evaluation.interim() == null ? null : toDto.apply(evaluation.interim()));
     }
 
     static SeriesPoint toPoint(Observation o) {
@@ -142,7 +142,7 @@ public class NormCheckService {
         NormCheckDto.TrendDto trend = check.trend() == null ? null
                 : new NormCheckDto.TrendDto(check.trend().direction(), check.trend().change(), check.trend().unit(), check.trend().previousPeriod());
         NormCheckDto.PaceDto pace = check.pace() == null ? null
-                : new NormCheckDto.PaceDto(check.pace().deadline(), check.pace().yearsLeft(), check.pace().requiredPerYear(),
+                : new NormCheckDto.PaceDto(check.pace().deadline(), check.pace().yearsLeft(), check.pace().yearsLeftFromToday(), check.pace().requiredPerYear(),
                         check.pace().observedPerYear(), check.pace().observedPaceAssumed(), check.pace().projectedAtDeadline());
         List<NormCheckDto.CaveatDto> caveats = check.caveats().stream().filter(Objects::nonNull)
                 .map((Caveat c) -> new NormCheckDto.CaveatDto(c.code(), c.nl(), c.en())).toList();

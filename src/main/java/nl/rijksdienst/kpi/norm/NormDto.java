@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.norm;
 
+import nl.rijksdienst.kpi.period.Frequency;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -27,12 +28,16 @@ public record NormDto(
         @Schema(description = "Datum vanaf wanneer de norm geldt, als bekend.", format = "date", examples = "2010-01-01") LocalDate validFrom,
         @Schema(description = "De woorden van de bron.", required = true, examples = "de Roemernorm van maximaal 10 procent") String wording,
         @Schema(description = "Als de bron vaag is: welk getal hier gekozen is en waarom.") String interpretation,
-        @Schema(description = "Waar de norm staat.", required = true) CitationDto citation) {
+        @Schema(description = "Waar de norm staat.", required = true) CitationDto citation,
+        @Schema(description = "norm: een norm die het kabinet zichzelf stelt; comparison: een vergelijking met een andere indicator die "
+                + "geen norm van het kabinet is (het loonbod tegenover de verwachte inflatie); de scorecard telt die apart.",
+                required = true, examples = "norm") NormKind kind,
+        @Schema(description = "Over wat voor periode de norm gaat; afwezig: elke periode.", examples = "annual") Frequency frequency) {
 
     public static NormDto of(Norm n, Unit unit) {
         return new NormDto(n.id, LocalizedText.of(n.labelNl, n.labelEn), LocalizedText.of(n.descriptionNl, n.descriptionEn),
                 n.indicatorId, n.dimensions, n.type(), n.operator, n.threshold, unit, n.referenceIndicatorId, n.deadline, n.validFrom,
                 n.wording, n.interpretation, new CitationDto(n.sourceId, n.section, n.question, n.quote, null, n.statedBy, n.statedByName,
-                        CitationDto.response(n.responseStance, n.responseSection, n.responseQuote)));
+                        CitationDto.response(n.responseStance, n.responseSection, n.responseQuote)), n.kind, n.frequency);
     }
 }

@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.norm;
 
+import nl.rijksdienst.kpi.period.Frequency;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -21,5 +22,10 @@ public record NormInput(
         @Schema(description = "Omschrijving.") LocalizedText description,
         @Schema(description = "De woorden van de bron.", required = true, examples = "de Roemernorm van maximaal 10 procent") String wording,
         @Schema(description = "Als de bron vaag is: welk getal hier gekozen is en waarom.") String interpretation,
-        @Schema(description = "Waar de norm staat.", required = true) CitationDto citation) {
+        @Schema(description = "Waar de norm staat.", required = true) CitationDto citation,
+        @Schema(description = "norm: een norm die het kabinet zichzelf stelt (standaard); comparison: een vergelijking met een andere "
+                + "indicator die geen norm van het kabinet is, zoals het loonbod tegenover de verwachte inflatie.", examples = "norm") NormKind kind,
+        @Schema(description = "Over wat voor periode de norm gaat (de Roemernorm: een jaar); leeg: elke periode. Het laatste oordeel komt dan "
+                + "van een cijfer van die soort; een nieuwer cijfer over een kortere periode staat ernaast als tussentijdse indicatie.",
+                examples = "annual") Frequency frequency) {
 }

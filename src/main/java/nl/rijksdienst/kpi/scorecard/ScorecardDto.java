@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Scorecard", description = "Het laatste oordeel van elke norm in één antwoord, met een telling per oordeel.")
 public record ScorecardDto(
         @Schema(description = "Datum waarop is getoetst (deadlines worden tegen deze datum gelezen).", required = true, format = "date", examples = "2026-11-30") LocalDate evaluatedOn,
-        @Schema(description = "Aantal normen per oordeel.", required = true) VerdictCounts summary,
+        @Schema(description = "Aantal normen die het kabinet zichzelf stelt, per oordeel (zonder de vergelijkingen).", required = true) VerdictCounts summary,
+        @Schema(description = "Aantal vergelijkingen (geen norm van het kabinet, zoals het loonbod tegenover de inflatie), per oordeel.", required = true)
+        VerdictCounts comparisons,
         @Schema(description = "Per norm het laatste oordeel.", required = true) List<Item> items,
         @Schema(description = "Paginering.", required = true) Page paging) {
 
@@ -20,7 +22,8 @@ public record ScorecardDto(
     public record Item(
             @Schema(description = "De norm.", required = true) NormDto norm,
             @Schema(description = "De indicator die aan de norm wordt gehouden.", required = true) IndicatorRef indicator,
-            @Schema(description = "Het oordeel over de laatste waarneming, met waarde, kwalificatie, status, verschil, trend, kanttekeningen en bron.", required = true) NormCheckDto latest) {
+            @Schema(description = "Het oordeel over de laatste waarneming, met waarde, kwalificatie, status, verschil, trend, kanttekeningen en bron.", required = true) NormCheckDto latest,
+            @Schema(description = "Een nieuwer cijfer van een kortere periode dan de norm, als tussentijdse indicatie (zie NormEvaluation.interim).") NormCheckDto interim) {
     }
 
     @Schema(name = "IndicatorRef", description = "Verwijzing naar een indicator, met naam en eenheid.")

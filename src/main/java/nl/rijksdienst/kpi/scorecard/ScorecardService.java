@@ -1,5 +1,6 @@
 package nl.rijksdienst.kpi.scorecard;
 
+import nl.rijksdienst.kpi.norm.NormKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -27,14 +28,20 @@ public class ScorecardService {
         NormCheckService.Evaluations evaluated = normChecks.evaluateAll(asOf);
         List<NormEvaluationDto> evaluations = evaluated.items();
         Map<String, Indicator> byId = evaluated.indicators();
-        Map<Verdict, Long> counts = evaluations.stream().collect(Collectors.groupingBy(e -> e.latest().verdict(), Collectors.counting()));
-        ScorecardDto.VerdictCounts summary = new ScorecardDto.VerdictCounts(count(counts, Verdict.met), count(counts, Verdict.breached),
-                count(counts, Verdict.on_track), count(counts, Verdict.off_track), count(counts, Verdict.indeterminate), count(counts, Verdict.no_data));
+        ScorecardDto.VerdictCounts summary = counts(evaluations, NormKind.norm);
+        ScorecardDto.VerdictCounts comparisons = counts(evaluations, NormKind.comparison);
         Page.Sliced<ScorecardDto.Item> sliced = Page.slice(evaluations, page, e -> {
             Indicator i = byId.get(e.norm().indicatorId());
-            return new ScorecardDto.Item(e.norm(), new ScorecardDto.IndicatorRef(i.id, LocalizedText.of(i.labelNl, i.labelEn), i.unit), e.latest());
+            return new ScorecardDto.Item(e.norm(), new ScorecardDto.IndicatorRef(i.id, LocalizedText.of(i.labelNl, i.labelEn), i.unit), e.latest(), e.interim());
         });
-        return new ScorecardDto(normChecks.evaluationDay(asOf), summary, sliced.items(), sliced.paging());
+        return new ScorecardDto(normChecks.evaluationDay(asOf), summary, comparisons, sliced.items(), sliced.paging());
+    }
+
+    private static ScorecardDto.VerdictCounts counts(List<NormEvaluationDto> evaluations, NormKind kind) {
+        Map<Verdict, Long> counts = evaluations.stream().filter(e -> e.norm().kind() == kind)
+                .collect(Collectors.groupingBy(e -> e.latest().verdict(), Collectors.counting()));
+        return new ScorecardDto.VerdictCounts(count(counts, Verdict.met), count(counts, Verdict.breached),
+                count(counts, Verdict.on_track), count(counts, Verdict.off_track), count(counts, Verdict.indeterminate), count(counts, Verdict.no_data));
     }
 
     private static int count(Map<Verdict, Long> counts, Verdict verdict) {

@@ -77,11 +77,13 @@ class GeneratedClientTest {
         NormEvaluation roemernorm = checks.getItems().get(0);
         assertThat(roemernorm.getNorm().getId()).isEqualTo("roemernorm");
         assertThat(roemernorm.getLatest().getVerdict()).isEqualTo(Verdict.BREACHED);
-        assertThat(roemernorm.getLatest().getGap().getValue()).isEqualByComparingTo("1.4");
+        assertThat(roemernorm.getLatest().getGap().getValue()).isEqualByComparingTo("5.4");
+        assertThat(roemernorm.getInterim().getGap().getValue()).isEqualByComparingTo("1.4");
 
         Scorecard scorecard = new ScorecardApi(client).getScorecard(null, null, null, null);
         assertThat(scorecard.getItems()).hasSize(8);
-        assertThat(scorecard.getSummary().getBreached()).isEqualTo(3);
+        assertThat(scorecard.getSummary().getBreached()).isEqualTo(1);
+        assertThat(scorecard.getComparisons().getBreached()).isEqualTo(2);
         assertThat(new NormenApi(client).getNorm("roemernorm").getThreshold()).isEqualByComparingTo("10");
     }
 

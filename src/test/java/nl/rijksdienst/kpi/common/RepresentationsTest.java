@@ -43,10 +43,9 @@ class RepresentationsTest {
         List<CSVRecord> scorecard = csv(given().queryParam("format", "csv").when().get("/api/v1/scorecard").then().extract().asString());
         CSVRecord roemernorm = scorecard.stream().filter(r -> r.get("normId").equals("roemernorm")).findFirst().orElseThrow();
         assertThat(roemernorm.get("verdict")).isEqualTo("breached");
-        assertThat(roemernorm.get("gap")).isEqualTo("1.4");
+        assertThat(roemernorm.get("gap")).isEqualTo("5.4");
         assertThat(roemernorm.get("gapUnit")).isEqualTo("percentage_point");
-        assertThat(roemernorm.get("status")).isEqualTo("provisional");
-        assertThat(roemernorm.get("caveats")).contains("provisional");
+        assertThat(roemernorm.get("status")).isEqualTo("final");
         List<CSVRecord> checks = csv(given().queryParam("format", "csv").when().get("/api/v1/indicators/wage-offer/norm-checks").then().extract().asString());
         assertThat(checks).anySatisfy(r -> {
             assertThat(r.get("normId")).isEqualTo("wage-offer-vs-inflation");

@@ -55,8 +55,11 @@ class DashboardBrowserTest {
 
         assertThat(dom).contains("data-ready=\"true\"");
         assertThat(dom).containsPattern("data-norm=\"roemernorm\" data-verdict=\"breached\"");
-        assertThat(dom).containsPattern("data-norm=\"beleidskompas-target\" data-verdict=\"off_track\"");
-        assertThat(dom).contains("overschreden").contains("niet op koers").contains("11,4%");
+        assertThat(dom).containsPattern("data-norm=\"beleidskompas-target\" data-verdict=\"indeterminate\"");
+        assertThat(dom).contains("overschreden").contains("onbepaald").contains("15,4%");
+        // the Roemernorm's headline is 2024; the half-year figure is an interim indication beside it
+        assertThat(dom).contains("data-interim=\"2025-S1\"").contains("Tussentijdse indicatie 2025-S1: 11,4%");
+        assertThat(dom).contains("Vergelijking, geen norm die het kabinet zichzelf stelt");
         assertThat(dom).containsPattern("class=\"chart\" data-indicator=\"external-hiring-share\"[^>]*data-rendered=\"true\" data-points=\"3\"");
         assertThat(dom).contains("<canvas");
 

@@ -36,18 +36,23 @@ class NormCheckResourceTest {
     }
 
     @Test
-    void theLatestRoemernormVerdictIsTheInterimFigureBreachingBy1Point4WithItsCaveat() {
+    void theRoemernormIsJudgedOnTheYear2024AndTheHalfYearFigureIsAnInterimIndication() {
         given()
                 .when().get("/api/v1/indicators/external-hiring-share/norm-checks")
                 .then()
                 .statusCode(200)
+                .body("items[0].norm.frequency", equalTo("annual"))
                 .body("items[0].latest.verdict", equalTo("breached"))
-                .body("items[0].latest.observation.period.code", equalTo("2025-S1"))
-                .body("items[0].latest.observation.value", equalTo(11.4f))
-                .body("items[0].latest.observation.status", equalTo("provisional"))
-                .body("items[0].latest.gap.value", equalTo(1.4f))
-                .body("items[0].latest.caveats.code", hasItems("provisional", "series_break", "not_comparable"))
-                .body("items[0].latest.trend.direction", equalTo("not_comparable"));
+                .body("items[0].latest.observation.period.code", equalTo("2024"))
+                .body("items[0].latest.observation.value", equalTo(15.4f))
+                .body("items[0].latest.gap.value", equalTo(5.4f))
+                .body("items[0].latest.trend.direction", equalTo("stable"))
+                .body("items[0].interim.verdict", equalTo("breached"))
+                .body("items[0].interim.observation.period.code", equalTo("2025-S1"))
+                .body("items[0].interim.observation.status", equalTo("provisional"))
+                .body("items[0].interim.gap.value", equalTo(1.4f))
+                .body("items[0].interim.caveats.code", hasItems("interim_indication", "provisional", "series_break", "not_comparable"))
+                .body("items[0].checks.observation.period.code", contains("2023", "2024", "2025-S1"));
     }
 
     @Test
@@ -77,12 +82,14 @@ class NormCheckResourceTest {
                 .body("items[0].norm.deadline", equalTo("2026-12-31"))
                 .body("items[0].norm.wording", containsString("nagenoeg alle"))
                 .body("items[0].norm.interpretation", containsString("95%"))
-                .body("items[0].latest.verdict", equalTo("off_track"))
+                .body("items[0].latest.verdict", equalTo("indeterminate"))
                 .body("items[0].latest.observation.value", equalTo(54))
                 .body("items[0].latest.gap.value", equalTo(-41))
                 .body("items[0].latest.pace.requiredPerYear", equalTo(20.5f))
                 .body("items[0].latest.pace.observedPaceAssumed", equalTo(true))
-                .body("items[0].latest.caveats.code", hasItems("interpretation", "pace_assumed"));
+                .body("items[0].latest.pace.observedPerYear", org.hamcrest.Matchers.nullValue())
+                .body("items[0].latest.pace.yearsLeftFromEvaluation", equalTo(0.09f))
+                .body("items[0].latest.caveats.code", hasItems("interpretation", "pace_unknown"));
     }
 
     @Test

@@ -26,21 +26,28 @@ class ScorecardResourceTest {
                 .statusCode(200)
                 .body("items", hasSize(8))
                 .body("evaluatedOn", notNullValue())
-                .body("summary.breached", equalTo(3))
-                .body("summary.offTrack", equalTo(1))
-                .body("summary.indeterminate", equalTo(1))
+                // the norms the government set itself, and apart from them the two comparisons of the wage offer
+                .body("summary.breached", equalTo(1))
+                .body("summary.offTrack", equalTo(0))
+                .body("summary.indeterminate", equalTo(2))
                 .body("summary.noData", equalTo(3))
+                .body("comparisons.breached", equalTo(2))
+                .body("comparisons.indeterminate", equalTo(0))
+                .body("items.findAll { it.norm.kind == 'comparison' }.norm.id", org.hamcrest.Matchers.containsInAnyOrder("wage-offer-vs-inflation", "wage-offer-vs-market"))
                 .extract().jsonPath();
 
         assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.verdict")).isEqualTo("breached");
-        assertThat(scorecard.getFloat("items.find { it.norm.id == 'roemernorm' }.latest.gap.value")).isEqualTo(1.4f);
+        assertThat(scorecard.getFloat("items.find { it.norm.id == 'roemernorm' }.latest.gap.value")).isEqualTo(5.4f);
+        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.observation.period.code")).isEqualTo("2024");
+        assertThat(scorecard.getFloat("items.find { it.norm.id == 'roemernorm' }.interim.gap.value")).isEqualTo(1.4f);
         assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.indicator.id")).isEqualTo("external-hiring-share");
         assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.indicator.unit")).isEqualTo("percent");
         assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.observation.qualifier")).isEqualTo("exact");
-        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.observation.status")).isEqualTo("provisional");
-        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.observation.citation.quote")).contains("11,4 procent");
-        assertThat(scorecard.getList("items.find { it.norm.id == 'roemernorm' }.latest.caveats.code")).contains("provisional");
-        assertThat(scorecard.getString("items.find { it.norm.id == 'beleidskompas-target' }.latest.verdict")).isEqualTo("off_track");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.observation.status")).isEqualTo("final");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.interim.observation.status")).isEqualTo("provisional");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.interim.observation.citation.quote")).contains("11,4 procent");
+        assertThat(scorecard.getList("items.find { it.norm.id == 'roemernorm' }.interim.caveats.code")).contains("interim_indication", "provisional");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'beleidskompas-target' }.latest.verdict")).isEqualTo("indeterminate");
         assertThat(scorecard.getFloat("items.find { it.norm.id == 'wage-offer-vs-inflation' }.latest.gap.value")).isEqualTo(-2.6f);
     }
 

@@ -27,9 +27,12 @@ public record Caveat(String code, String nl, String en) {
             "De waarde waarmee wordt vergeleken is een verwachting.", "The value compared against is a forecast.");
     public static final Caveat REFERENCE_MISSING = new Caveat("reference_missing",
             "Er is geen vergelijkingswaarde voor deze periode.", "There is no value to compare against for this period.");
-    public static final Caveat PACE_ASSUMED = new Caveat("pace_assumed",
-            "Er is geen eerdere vergelijkbare waarneming, dus het tempo is niet gemeten: aangenomen is dat de waarde sinds de laatste waarneming gelijk bleef.",
-            "There is no earlier comparable observation, so the pace was not measured: the value is assumed unchanged since the last observation.");
+    public static final Caveat PACE_UNKNOWN = new Caveat("pace_unknown",
+            "Er is maar één vergelijkbare waarneming, dus het tempo is niet te meten en of de streefwaarde op tijd gehaald wordt, is onbepaald; het benodigde tempo staat erbij.",
+            "There is only one comparable observation, so the pace cannot be measured and whether the target is reached in time is indeterminate; the required pace is given.");
+    public static final Caveat INTERIM_INDICATION = new Caveat("interim_indication",
+            "Tussentijdse indicatie: een cijfer over een kortere periode dan waar de norm over gaat; het oordeel over die periode volgt later.",
+            "Interim indication: a figure for a shorter period than the norm is about; the verdict on that period comes later.");
     public static final Caveat DEADLINE_PASSED = new Caveat("deadline_passed",
             "De deadline is verstreken, maar er is nog geen waarneming van na de deadline.",
             "The deadline has passed, but there is no observation from after it yet.");

@@ -28,7 +28,13 @@ public record Check(SeriesPoint observation, Verdict verdict, Threshold threshol
     }
 
     /** Pace per year needed to reach the target by the deadline, against the pace observed. */
-    public record Pace(LocalDate deadline, BigDecimal yearsLeft, BigDecimal requiredPerYear, BigDecimal observedPerYear,
+    /**
+     * @param yearsLeft            from the end of the observation to the deadline
+     * @param yearsLeftFromToday   from the evaluation date to the deadline (0 when it has passed)
+     * @param observedPerYear      null when there is no earlier comparable observation to measure it by
+     * @param observedPaceAssumed  true when the observed pace could not be measured (then the verdict is indeterminate)
+     */
+    public record Pace(LocalDate deadline, BigDecimal yearsLeft, BigDecimal yearsLeftFromToday, BigDecimal requiredPerYear, BigDecimal observedPerYear,
             boolean observedPaceAssumed, BigDecimal projectedAtDeadline) {
     }
 }

@@ -24,10 +24,15 @@ import nl.rijksdienst.kpi.observation.ObservationStatus;
  *   <li>Seen as intervals, the observation meets the norm when all values it allows meet it, and
  *       breaches it when none do; a range or bound that straddles the threshold is indeterminate.</li>
  *   <li>For a target whose deadline lies after the observation and that is not met yet, the
- *       recent pace decides (after the UN SDG progress methodology): the pace needed to reach the
- *       target by the deadline against the pace since the previous comparable observation. With no
- *       such observation the pace is taken as zero and a caveat says so.</li>
+ *       recent pace decides (after the UN SDG progress methodology, which needs at least two
+ *       comparable observations): the pace needed to reach the target by the deadline against the
+ *       pace since the previous comparable observation. With no such observation the pace cannot be
+ *       measured: the verdict is indeterminate, with the required pace stated (caveat pace_unknown).
+ *       The years left are counted both from the observation and from the evaluation date.</li>
  * </ol>
+ * A norm about one kind of period (the Roemernorm: a year) takes its latest verdict from figures of
+ * that kind; a newer figure of another period (a half-year interim figure) is checked all the same
+ * and served beside it as an interim indication, not as the headline.
  * The gap is the observation minus the threshold, in the indicator's unit (percentage points for
  * percentages). The trend compares with the previous observation of the same series, the same kind
  * of period and no break in series.
@@ -40,8 +45,12 @@ public final class NormEvaluator {
     private NormEvaluator() {
     }
 
-    /** The result of checking a whole series: one check per observation, and the latest verdict. */
-    public record Evaluation(List<Check> checks, Check latest) {
+    /**
+     * The result of checking a whole series: one check per observation, the latest verdict, and, for
+     * a norm about one kind of period, the check of a newer figure of a shorter period (an interim
+     * indication, or null).
+     */
+    public record Evaluation(List<Check> checks, Check latest, Check interim) {
     }
 
     /**
@@ -58,9 +67,26 @@ public final class NormEvaluator {
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             SeriesPoint point = ordered.get(i);
-            checks.add(check(rule, point, ordered.subList(0, i), references));
+            checks.add(check(rule, point, ordered.subList(0, i), references, today));
         }
-        return new Evaluation(checks, latest(rule, checks, today));
+        if (rule.frequency() == null) {
+            return new Evaluation(checks, latest(rule, checks, today), null);
+        }
+        // A norm about years is judged on years: a half-year figure does not make the headline.
+        List<Check> ownKind = checks.stream().filter(c -> c.observation().period().frequency() == rule.frequency()).toList();
+        Check headline = latest(rule, ownKind, today);
+        Check interim = null;
+        for (int i = checks.size() - 1; i >= 0 && interim == null; i--) {
+            Check check = checks.get(i);
+            boolean newer = headline.observation() == null || check.observation().period().end().isAfter(headline.observation().period().end());
+            if (check.observation().period().frequency() != rule.frequency() && newer && check.verdict() != Verdict.no_data) {
+                List<Caveat> caveats = new ArrayList<>(List.of(Caveat.INTERIM_INDICATION));
+                caveats.addAll(check.caveats());
+                interim = new Check(check.observation(), check.verdict(), check.threshold(), check.gap(), check.trend(), check.pace(),
+                        List.copyOf(caveats));
+            }
+        }
+        return new Evaluation(checks, headline, interim);
     }
 
     private static Check latest(NormRule rule, List<Check> checks, LocalDate today) {
@@ -88,7 +114,7 @@ public final class NormEvaluator {
                 null, null, null, List.copyOf(caveats));
     }
 
-    private static Check check(NormRule rule, SeriesPoint point, List<SeriesPoint> earlier, Map<String, SeriesPoint> references) {
+    private static Check check(NormRule rule, SeriesPoint point, List<SeriesPoint> earlier, Map<String, SeriesPoint> references, LocalDate today) {
         List<Caveat> caveats = new ArrayList<>(caveatsOf(point));
         if (rule.interpretation() != null) {
             caveats.add(Caveat.interpretation(rule.interpretation()));
@@ -118,14 +144,16 @@ public final class NormEvaluator {
         Check.Pace pace = null;
         boolean beforeDeadline = rule.deadline() != null && point.period().end().isBefore(rule.deadline());
         if (beforeDeadline && verdict == Verdict.breached && point.measure().isPoint() && threshold.measure().isPoint()) {
-            pace = pace(rule, point, threshold.measure().value(), earlier);
+            pace = pace(rule, point, threshold.measure().value(), earlier, today);
             if (pace.observedPaceAssumed()) {
-                caveats.add(Caveat.PACE_ASSUMED);
+                caveats.add(Caveat.PACE_UNKNOWN);
+                verdict = Verdict.indeterminate;
+            } else {
+                boolean reaches = rule.operator() == Operator.at_least
+                        ? pace.projectedAtDeadline().compareTo(threshold.measure().value()) >= 0
+                        : pace.projectedAtDeadline().compareTo(threshold.measure().value()) <= 0;
+                verdict = reaches ? Verdict.on_track : Verdict.off_track;
             }
-            boolean reaches = rule.operator() == Operator.at_least
-                    ? pace.projectedAtDeadline().compareTo(threshold.measure().value()) >= 0
-                    : pace.projectedAtDeadline().compareTo(threshold.measure().value()) <= 0;
-            verdict = reaches ? Verdict.on_track : Verdict.off_track;
         } else if (beforeDeadline && verdict == Verdict.breached) {
             verdict = Verdict.indeterminate;
         }
@@ -209,18 +237,19 @@ public final class NormEvaluator {
         return Optional.empty();
     }
 
-    private static Check.Pace pace(NormRule rule, SeriesPoint point, BigDecimal target, List<SeriesPoint> earlier) {
+    private static Check.Pace pace(NormRule rule, SeriesPoint point, BigDecimal target, List<SeriesPoint> earlier, LocalDate today) {
         BigDecimal value = point.measure().value();
         BigDecimal yearsLeft = years(point.period().end(), rule.deadline());
         BigDecimal required = target.subtract(value).divide(yearsLeft, MC);
+        BigDecimal yearsLeftNow = today.isBefore(rule.deadline()) ? round(years(today, rule.deadline())) : round(BigDecimal.ZERO);
         Optional<SeriesPoint> previous = previousComparable(point, earlier).filter(p -> p.measure().isPoint());
-        BigDecimal observed = BigDecimal.ZERO;
-        if (previous.isPresent()) {
-            BigDecimal span = years(previous.get().period().end(), point.period().end());
-            observed = value.subtract(previous.get().measure().value()).divide(span, MC);
+        if (previous.isEmpty()) {
+            return new Check.Pace(rule.deadline(), round(yearsLeft), yearsLeftNow, round(required), null, true, null);
         }
+        BigDecimal span = years(previous.get().period().end(), point.period().end());
+        BigDecimal observed = value.subtract(previous.get().measure().value()).divide(span, MC);
         BigDecimal projected = value.add(observed.multiply(yearsLeft, MC));
-        return new Check.Pace(rule.deadline(), round(yearsLeft), round(required), round(observed), previous.isEmpty(), round(projected));
+        return new Check.Pace(rule.deadline(), round(yearsLeft), yearsLeftNow, round(required), round(observed), false, round(projected));
     }
 
     /** Calendar years between two dates: whole months count as twelfths, the remaining days by the mean year. */

@@ -57,6 +57,31 @@ class NormEvaluatorTest {
         assertThat(latest.gap().value()).isEqualByComparingTo("1.4");
         assertThat(codes(latest)).contains("provisional", "series_break", "not_comparable");
         assertThat(latest.trend().direction()).isEqualTo(TrendDirection.not_comparable);
+        assertThat(evaluation.interim()).as("a norm without a kind of period has no interim").isNull();
+    }
+
+    @Test
+    void anAnnualNormIsJudgedOnTheYearAndAHalfYearFigureIsAnInterimIndication() {
+        NormRule annual = new NormRule(Operator.at_most, new BigDecimal("10"), null, null, Unit.percent, nl.rijksdienst.kpi.period.Frequency.annual);
+        List<SeriesPoint> series = List.of(
+                point("2023", "15.4", ObservationStatus.final_, false),
+                point("2024", "15.4", ObservationStatus.final_, false),
+                point("2025-S1", "11.4", ObservationStatus.provisional, true));
+
+        NormEvaluator.Evaluation evaluation = NormEvaluator.evaluate(annual, series, Map.of(), TODAY);
+
+        assertThat(evaluation.latest().observation().period().code()).isEqualTo("2024");
+        assertThat(evaluation.latest().gap().value()).isEqualByComparingTo("5.4");
+        assertThat(codes(evaluation.latest())).doesNotContain("interim_indication");
+        assertThat(evaluation.interim().observation().period().code()).isEqualTo("2025-S1");
+        assertThat(evaluation.interim().gap().value()).isEqualByComparingTo("1.4");
+        assertThat(codes(evaluation.interim())).startsWith("interim_indication").contains("provisional");
+        assertThat(evaluation.checks()).hasSize(3);
+
+        // with only a half-year figure there is no annual verdict yet, only the indication
+        NormEvaluator.Evaluation onlyInterim = NormEvaluator.evaluate(annual, List.of(point("2025-S1", "11.4", ObservationStatus.provisional, true)), Map.of(), TODAY);
+        assertThat(onlyInterim.latest().verdict()).isEqualTo(Verdict.no_data);
+        assertThat(onlyInterim.interim().verdict()).isEqualTo(Verdict.breached);
     }
 
     @Test
@@ -79,17 +104,21 @@ class NormEvaluatorTest {
     }
 
     @Test
-    void beleidskompasAwarenessOf54PercentIn2024IsOffTrackForNearlyAllByEnd2026() {
+    void withOneObservationThePaceCannotBeMeasuredSoBeleidskompasAwarenessIsIndeterminateWithTheRequiredPace() {
         NormRule rule = new NormRule(Operator.at_least, new BigDecimal("95"), LocalDate.of(2026, 12, 31), "nagenoeg alle", Unit.percent);
 
         Check latest = NormEvaluator.evaluate(rule, List.of(point("2024", "54", ObservationStatus.final_, false)), Map.of(), TODAY).latest();
 
-        assertThat(latest.verdict()).isEqualTo(Verdict.off_track);
+        assertThat(latest.verdict()).isEqualTo(Verdict.indeterminate);
         assertThat(latest.gap().value()).isEqualByComparingTo("-41");
         assertThat(latest.pace().yearsLeft()).isEqualByComparingTo("2");
         assertThat(latest.pace().requiredPerYear()).isEqualByComparingTo("20.5");
+        assertThat(latest.pace().observedPerYear()).isNull();
+        assertThat(latest.pace().projectedAtDeadline()).isNull();
         assertThat(latest.pace().observedPaceAssumed()).isTrue();
-        assertThat(codes(latest)).contains("pace_assumed", "interpretation");
+        // evaluated on 2026-11-30: a month and a day of the two years are left
+        assertThat(latest.pace().yearsLeftFromToday()).isEqualByComparingTo("0.09");
+        assertThat(codes(latest)).contains("pace_unknown", "interpretation").doesNotContain("pace_assumed");
     }
 
     @Test
