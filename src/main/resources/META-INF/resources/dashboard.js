@@ -32,10 +32,18 @@
     return value === undefined || value === null ? '–' : Number(value).toLocaleString('nl-NL', { maximumFractionDigits: 2 });
   }
 
+  // The words fit the norm's direction: a ceiling is exceeded ("overschreden"), a floor not reached ("niet gehaald").
+  function verdictWords(verdict, norm) {
+    if (verdict === 'breached' && norm.operator === 'at_least') {
+      return ['✗', 'niet gehaald'];
+    }
+    return VERDICTS[verdict];
+  }
+
   function scorecardCard(item) {
     const check = item.latest;
     const obs = check.observation;
-    const [symbol, words] = VERDICTS[check.verdict];
+    const [symbol, words] = verdictWords(check.verdict, item.norm);
     const gap = check.gap && check.gap.value !== undefined
       ? 'verschil ' + (check.gap.value > 0 ? '+' : '') + number(check.gap.value) + GAP_UNIT[check.gap.unit]
       : check.gap ? 'verschil ' + number(check.gap.low) + ' tot ' + number(check.gap.high) + GAP_UNIT[check.gap.unit] : null;
@@ -53,7 +61,7 @@
       item.interim ? el('p', { className: 'interim', 'data-interim': item.interim.observation.period.code },
         'Tussentijdse indicatie ' + item.interim.observation.period.code + ': '
         + (item.interim.observation.valueText || number(item.interim.observation.value) + UNIT[item.interim.observation.unit])
-        + ' (' + STATUS[item.interim.observation.status] + ', ' + VERDICTS[item.interim.verdict][1]
+        + ' (' + STATUS[item.interim.observation.status] + ', ' + verdictWords(item.interim.verdict, item.norm)[1]
         + (item.interim.gap && item.interim.gap.value !== undefined ? ', verschil ' + (item.interim.gap.value > 0 ? '+' : '') + number(item.interim.gap.value) + GAP_UNIT[item.interim.gap.unit] : '')
         + ')') : null,
       obs ? el('p', { className: 'source', title: obs.citation.quote }, 'Bron: “' + obs.citation.quote + '”'
