@@ -38,7 +38,8 @@ final class ObservationStore {
             + "base_period_start, base_period_end, dimensions, dimension_key, qualifier, value, value_low, value_high, value_text, status, "
             + "series_break, note_nl, note_en, source_id, section, question, quote, origin_source_id, stated_by, stated_by_name, response_stance, response_section, "
             + "response_quote, reason";
-    private static final String CONTENT = "qualifier, value, value_low, value_high, value_text, status, series_break, note_nl, note_en, "
+    /** What makes a row a new version: its period code too, so that 2027 in place of 2027-Q1/2027-Q4 is recorded. */
+    private static final String CONTENT = "period_code, frequency, base_period_code, qualifier, value, value_low, value_high, value_text, status, series_break, note_nl, note_en, "
             + "source_id, section, question, quote, origin_source_id, stated_by, stated_by_name, response_stance, response_section, response_quote";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CSVFormat COPY_FORMAT = CSVFormat.POSTGRESQL_CSV;
@@ -97,7 +98,7 @@ final class ObservationStore {
     static List<List<Long>> duplicates(Connection c, int limit) throws SQLException {
         List<List<Long>> groups = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select array_agg(line order by line) from import_staging "
-                + "group by indicator_id, period_code, coalesce(base_period_code, ''), dimension_key having count(*) > 1 "
+                + "group by indicator_id, period_start, period_end, base_period_start, base_period_end, dimension_key having count(*) > 1 "
                 + "order by min(line) limit ?")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
@@ -125,7 +126,9 @@ final class ObservationStore {
                     + "when (o." + CONTENT.replace(", ", ", o.") + ") is not distinct from (s." + CONTENT.replace(", ", ", s.") + ") then 'same' "
                     + "else 'changed' end as outcome "
                     + "from import_staging s left join observation o on o.superseded_at is null and o.indicator_id = s.indicator_id "
-                    + "and o.period_code = s.period_code and coalesce(o.base_period_code, '') = coalesce(s.base_period_code, '') "
+                    // one span, one observation: 2027 and 2027-Q1/2027-Q4 name the same one
+                    + "and o.period_start = s.period_start and o.period_end = s.period_end "
+                    + "and o.base_period_start is not distinct from s.base_period_start and o.base_period_end is not distinct from s.base_period_end "
                     + "and o.dimension_key = s.dimension_key");
         }
         if (reason == null) {
@@ -181,8 +184,9 @@ final class ObservationStore {
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select m.line, m.outcome, o.observation_id, o.version from import_merge m "
                             + "join import_staging st using (line) join observation o on o.superseded_at is null "
-                            + "and o.indicator_id = st.indicator_id and o.period_code = st.period_code "
-                            + "and coalesce(o.base_period_code, '') = coalesce(st.base_period_code, '') and o.dimension_key = st.dimension_key "
+                            + "and o.indicator_id = st.indicator_id and o.period_start = st.period_start and o.period_end = st.period_end "
+                            + "and o.base_period_start is not distinct from st.base_period_start "
+                            + "and o.base_period_end is not distinct from st.base_period_end and o.dimension_key = st.dimension_key "
                             + "order by m.line")) {
                 while (rs.next()) {
                     outcomes.add(new Outcome(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4)));

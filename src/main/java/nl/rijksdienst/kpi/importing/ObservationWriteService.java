@@ -93,7 +93,8 @@ public class ObservationWriteService {
         // Holding the writers' lock: no correction can come between this check and the write.
         versions.requireMatch(ifMatch, ObservationDto.of(current, indicator.unit));
         ObservationValidator.Valid valid = validate(indicator, input);
-        String currentKey = current.indicatorId + "|" + current.periodCode + "|" + Objects.toString(current.basePeriodCode, "") + "|" + current.dimensionKey;
+        String currentKey = current.indicatorId + "|" + current.periodStart + "/" + current.periodEnd + "|"
+                + (current.basePeriodStart == null ? "" : current.basePeriodStart + "/" + current.basePeriodEnd) + "|" + current.dimensionKey;
         if (!valid.naturalKey().equals(currentKey)) {
             throw new ApiException(422, "Onverwerkbare invoer", "Een correctie houdt periode, basisperiode en dimensiecodes gelijk (nu "
                     + current.periodCode + (current.basePeriodCode == null ? "" : " tegen " + current.basePeriodCode)
@@ -149,7 +150,11 @@ public class ObservationWriteService {
     }
 
     private Observation currentByKey(ObservationValidator.Valid v) {
-        return observations.find("indicatorId = ?1 and periodCode = ?2 and coalesce(basePeriodCode, '') = ?3 and dimensionKey = ?4 and supersededAt is null",
-                v.indicator().id, v.period().code(), v.basePeriod() == null ? "" : v.basePeriod().code(), v.dimensionKey()).firstResult();
+        // One span, one observation, whatever code names it.
+        return observations.list("indicatorId = ?1 and periodStart = ?2 and periodEnd = ?3 and dimensionKey = ?4 and supersededAt is null",
+                v.indicator().id, v.period().start(), v.period().end(), v.dimensionKey()).stream()
+                .filter(o -> Objects.equals(o.basePeriodStart, v.basePeriod() == null ? null : v.basePeriod().start())
+                        && Objects.equals(o.basePeriodEnd, v.basePeriod() == null ? null : v.basePeriod().end()))
+                .findFirst().orElse(null);
     }
 }

@@ -34,9 +34,13 @@ public final class ObservationValidator {
             Qualifier qualifier, BigDecimal value, BigDecimal valueLow, BigDecimal valueHigh, String valueText,
             ObservationStatus status, boolean seriesBreak, String noteNl, String noteEn, CitationDto citation, String reason) {
 
-        /** Indicator, period, base period and dimension codes: what a correction may not change. */
+        /**
+         * Indicator, time span, base span and dimension codes: what a correction may not change. A
+         * span is one observation whatever code names it (2027, 2027-01/2027-12, 2027-Q1/2027-Q4).
+         */
         public String naturalKey() {
-            return indicator.id + "|" + period.code() + "|" + (basePeriod == null ? "" : basePeriod.code()) + "|" + dimensionKey;
+            return indicator.id + "|" + period.start() + "/" + period.end() + "|" + (basePeriod == null ? "" : basePeriod.start() + "/" + basePeriod.end())
+                    + "|" + dimensionKey;
         }
     }
 

@@ -288,4 +288,29 @@ class ImportTest {
         given().when().get(series(indicator)).then().body("items", hasSize(0));
         importCsv(csv, "opnieuw", null).statusCode(201).body("inserted", equalTo(1));
     }
+
+    @Test
+    void oneTimeSpanHasOneCurrentValueWhateverCodeNamesIt() {
+        String indicator = "span-test-" + UUID.randomUUID().toString().substring(0, 8);
+        given().header("Authorization", Tokens.editor()).contentType("application/json")
+                .body(EditorFixtures.indicator(indicator).replace("\"frequencies\": [\"annual\", \"quarterly\"]", "\"frequencies\": []"))
+                .when().post("/api/v1/indicators").then().statusCode(201);
+        importCsv(HEADER + "\n" + row(indicator, "2027", "bzk", "5.1") + "\n", "eerste", null).statusCode(201).body("inserted", equalTo(1));
+
+        // the same year, named as twelve months or four quarters, in one file: the same observation twice
+        importCsv(HEADER + "\n" + row(indicator, "2027-01/2027-12", "bzk", "5.2") + "\n" + row(indicator, "2027-Q1/2027-Q4", "bzk", "5.3") + "\n",
+                "dubbel", null).statusCode(422).body("invalidRows[0].line", equalTo(3));
+        // a single POST for the same span finds the existing observation
+        given().header("Authorization", Tokens.editor()).contentType("application/json")
+                .body(EditorFixtures.observation("2027-Q1/2027-Q4", "5.3", "final", null)
+                        .replace("\"period\"", "\"dimensions\": {\"department\": \"bzk\"}, \"period\""))
+                .when().post("/api/v1/indicators/" + indicator + "/observations").then().statusCode(409);
+        // in a later file the other name is a correction of the same observation, not a second value
+        importCsv(HEADER + "\n" + row(indicator, "2027-Q1/2027-Q4", "bzk", "5.4") + "\n", "als kwartalen", null)
+                .statusCode(201).body("inserted", equalTo(0)).body("revised", equalTo(1));
+        given().when().get(series(indicator)).then()
+                .body("items", hasSize(1))
+                .body("items[0].period.code", equalTo("2027-Q1/2027-Q4"))
+                .body("items[0].version", equalTo(2));
+    }
 }
