@@ -1,5 +1,7 @@
 package nl.rijksdienst.kpi.scorecard;
 
+import nl.rijksdienst.kpi.norm.NormCheckDto;
+import java.util.Map;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -54,17 +56,30 @@ public class ScorecardResource {
         boolean csv = Csv.wanted(http, format);
         ScorecardDto scorecard = service.scorecard(paging.toRequestOrAll(csv), AsOf.parse(asOf));
         if (csv) {
-            List<String> header = new java.util.ArrayList<>(List.of("evaluatedOn", "normLabelNl", "normLabelEn", "normType", "indicatorLabelNl"));
+            // Tidy: one row per verdict; a norm's interim indication is a row of its own (role interim).
+            List<String> header = new java.util.ArrayList<>(List.of("evaluatedOn", "normLabelNl", "normLabelEn", "normType", "normKind", "role",
+                    "indicatorLabelNl"));
             header.addAll(NormCheckCsv.CHECK_COLUMNS);
             return Csv.response("scorecard", header, printer -> {
                 for (ScorecardDto.Item item : scorecard.items()) {
-                    List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(Csv.cells(scorecard.evaluatedOn(), item.norm().label().nl(),
-                            item.norm().label().en(), item.norm().type(), item.indicator().label().nl())));
-                    row.addAll(java.util.Arrays.asList(NormCheckCsv.row(item.indicator().id(), item.latest())));
-                    printer.printRecord(row);
+                    for (Map.Entry<String, NormCheckDto> check : roles(item).entrySet()) {
+                        List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(Csv.cells(scorecard.evaluatedOn(), item.norm().label().nl(),
+                                item.norm().label().en(), item.norm().type(), item.norm().kind(), check.getKey(), item.indicator().label().nl())));
+                        row.addAll(java.util.Arrays.asList(NormCheckCsv.row(item.indicator().id(), check.getValue())));
+                        printer.printRecord(row);
+                    }
                 }
             });
         }
         return Response.ok(scorecard).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static Map<String, NormCheckDto> roles(ScorecardDto.Item item) {
+        Map<String, NormCheckDto> roles = new java.util.LinkedHashMap<>();
+        roles.put("latest", item.latest());
+        if (item.interim() != null) {
+            roles.put("interim", item.interim());
+        }
+        return roles;
     }
 }

@@ -32,7 +32,7 @@ class RepresentationsTest {
     @Test
     void everyCollectionIsAlsoTidyCsv() throws Exception {
         Map<String, Integer> collections = Map.of("/api/v1/indicators", 18, "/api/v1/norms", 8, "/api/v1/themes", 6, "/api/v1/sources", 6,
-                "/api/v1/scorecard", 8, "/api/v1/indicators/external-hiring-share/norm-checks", 3);
+                "/api/v1/scorecard", 9, "/api/v1/indicators/external-hiring-share/norm-checks", 3);
         for (Map.Entry<String, Integer> collection : collections.entrySet()) {
             String body = given().accept("text/csv").when().get(collection.getKey())
                     .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
@@ -42,6 +42,13 @@ class RepresentationsTest {
         }
         List<CSVRecord> scorecard = csv(given().queryParam("format", "csv").when().get("/api/v1/scorecard").then().extract().asString());
         CSVRecord roemernorm = scorecard.stream().filter(r -> r.get("normId").equals("roemernorm")).findFirst().orElseThrow();
+        // eight norms and comparisons, and the Roemernorm's interim indication as a row of its own
+        assertThat(scorecard).extracting(r -> r.get("normId") + " " + r.get("role")).contains("roemernorm latest", "roemernorm interim");
+        CSVRecord interim = scorecard.stream().filter(r -> r.get("role").equals("interim")).findFirst().orElseThrow();
+        assertThat(interim.get("periodCode")).isEqualTo("2025-S1");
+        assertThat(interim.get("gap")).isEqualTo("1.4");
+        assertThat(interim.get("caveats")).startsWith("interim_indication");
+        assertThat(scorecard).filteredOn(r -> r.get("normKind").equals("comparison")).hasSize(2);
         assertThat(roemernorm.get("verdict")).isEqualTo("breached");
         assertThat(roemernorm.get("gap")).isEqualTo("5.4");
         assertThat(roemernorm.get("gapUnit")).isEqualTo("percentage_point");
