@@ -66,17 +66,23 @@ public class AuditResource {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> clauses = new ArrayList<>();
+        boolean figure = "observation".equals(entityType) && entityId != null && entityId.matches("\\d{1,18}");
+        if (figure) {
+            // A figure's entries: its own (added, corrected) and those of the imports that wrote a version of it.
+            clauses.add("(entity_type = :entityType and entity_id = :entityId or entity_type = 'observation-import' and entity_id in "
+                    + "(select cast(import_id as text) from observation where observation_id = cast(:entityId as bigint) and import_id is not null))");
+        } else {
+            if (entityType != null) {
+                clauses.add("entity_type = :entityType");
+            }
+            if (entityId != null) {
+                clauses.add("entity_id = :entityId");
+            }
+        }
         if (entityType != null) {
-            clauses.add("entity_type = :entityType");
             params.put("entityType", entityType);
         }
-        if (entityId != null && "observation".equals(entityType) && entityId.matches("\\d{1,18}")) {
-            // A figure's entries: its own (added, corrected) and those of the imports that wrote a version of it.
-            clauses.set(clauses.size() - 1, "(entity_type = :entityType and entity_id = :entityId or entity_type = 'observation-import' and entity_id in "
-                    + "(select cast(import_id as text) from observation where observation_id = cast(:entityId as bigint) and import_id is not null))");
-            params.put("entityId", entityId);
-        } else if (entityId != null) {
-            clauses.add("entity_id = :entityId");
+        if (entityId != null) {
             params.put("entityId", entityId);
         }
         String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);

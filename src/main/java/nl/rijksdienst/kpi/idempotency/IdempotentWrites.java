@@ -6,11 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.rijksdienst.kpi.common.ApiException;
 
@@ -30,6 +32,17 @@ public class IdempotentWrites {
     public IdempotentWrites(EntityManager em, ObjectMapper mapper) {
         this.em = em;
         this.mapper = mapper;
+    }
+
+    /**
+     * A POST that creates a resource: 201 with the created representation and a Location below the
+     * request's path ({@code id} names it), or the replay of the first answer.
+     */
+    public <T> Response create(HttpHeaders headers, String actor, UriInfo uri, Object input, Supplier<T> create, Function<T, Object> id) {
+        return post(IdempotencyKey.of(headers), actor, uri, input, () -> {
+            T created = create.get();
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(id.apply(created))).build()).entity(created).build();
+        });
     }
 
     @Transactional

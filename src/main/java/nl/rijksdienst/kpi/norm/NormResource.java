@@ -75,10 +75,7 @@ public class NormResource {
                     example = "jbr-2025-1") @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Context HttpHeaders headers, UriInfo uriInfo) {
         String actor = identity.getPrincipal().getName();
-        return idempotent.post(IdempotencyKey.of(headers), actor, uriInfo, input, () -> {
-            NormDto created = writer.create(input, actor);
-            return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
-        });
+        return idempotent.create(headers, actor, uriInfo, input, () -> writer.create(input, actor), NormDto::id);
     }
 
     @PUT

@@ -1,5 +1,8 @@
 package nl.rijksdienst.kpi.observation;
 
+import java.util.ArrayList;
+import java.util.List;
+import nl.rijksdienst.kpi.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Citation", description = "Waar een cijfer of norm staat: de bron, de plaats erin en de letterlijke zin.")
@@ -18,6 +21,35 @@ public record CitationDto(
     /** A citation without who states it (as recorded before that was asked). */
     public CitationDto(String sourceId, String section, String question, String quote, String originSourceId) {
         this(sourceId, section, question, quote, originSourceId, null, null, null);
+    }
+
+    /**
+     * The rules of an attribution, for figures and norms alike: members and third parties are named,
+     * a name says who it is, and an answer (confirms, qualifies, rejects) is to a figure the minister
+     * did not state, with its stance and its sentence.
+     */
+    public List<Problem.InvalidParam> attributionFaults() {
+        List<Problem.InvalidParam> faults = new ArrayList<>();
+        boolean named = statedByName != null && !statedByName.isBlank();
+        if (statedBy == null && named) {
+            faults.add(new Problem.InvalidParam("citation.statedBy", "ontbreekt: wie is '" + statedByName + "' (minister, members of third_party)?"));
+        }
+        if ((statedBy == Speaker.members || statedBy == Speaker.third_party) && !named) {
+            faults.add(new Problem.InvalidParam("citation.statedByName", "ontbreekt: noem de fractie of de derde die het cijfer of de norm noemt"));
+        }
+        if (response != null) {
+            if (statedBy == Speaker.minister) {
+                faults.add(new Problem.InvalidParam("citation.response",
+                        "alleen bij een cijfer of norm die Kamerleden of een derde noemen: wat het antwoord erover zegt"));
+            }
+            if (response.stance() == null) {
+                faults.add(new Problem.InvalidParam("citation.response.stance", "ontbreekt: confirms, qualifies of rejects"));
+            }
+            if (response.quote() == null || response.quote().isBlank()) {
+                faults.add(new Problem.InvalidParam("citation.response.quote", "ontbreekt: de letterlijke zin uit het antwoord"));
+            }
+        }
+        return faults;
     }
 
     /** The answer as stored in three columns, or null. */

@@ -197,10 +197,7 @@ public class ObservationResource {
             @Context HttpHeaders headers,
             UriInfo uriInfo) {
         String actor = identity.getPrincipal().getName();
-        return idempotent.post(IdempotencyKey.of(headers), actor, uriInfo, input, () -> {
-            ObservationDto created = writer.create(indicatorId, input, actor);
-            return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
-        });
+        return idempotent.create(headers, actor, uriInfo, input, () -> writer.create(indicatorId, input, actor), ObservationDto::id);
     }
 
     @PUT
