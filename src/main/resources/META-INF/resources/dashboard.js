@@ -86,6 +86,19 @@
     return citation.response ? 'Het antwoord ' + STANCE[citation.response.stance] + ' dit: “' + citation.response.quote + '”' : null;
   }
 
+  const STATES = { overdue: ['⏰', 'termijn verstreken'], due_soon: ['⌛', 'binnenkort'], open: ['○', 'open'], delivered: ['✓', 'geleverd'] };
+  const KINDS = { promise: 'toezegging', aim: 'streven', expectation: 'verwachting', announcement: 'aankondiging', consideration: 'overweging' };
+
+  // One row per commitment not yet delivered, the earliest term first (the scorecard's order).
+  function commitmentRow(commitment, themes) {
+    const [symbol, words] = STATES[commitment.state];
+    return el('tr', { 'data-commitment': commitment.id, 'data-state': commitment.state },
+      el('td', {}, el('span', { className: 'state ' + commitment.state }, symbol + ' ' + words)),
+      el('td', {}, el('span', {}, commitment.label.nl), el('br'), el('small', {}, KINDS[commitment.kind] + ' · ' + commitment.stateNote.nl)),
+      el('td', {}, commitment.dueWording || 'geen termijn'),
+      el('td', {}, themes[commitment.themeId] || commitment.themeId));
+  }
+
   function symbolOf(o) {
     switch (o.qualifier) {
       case 'approximate': return 'diamond';
@@ -191,9 +204,11 @@
   async function main() {
     const status = document.getElementById('status');
     try {
-      const [scorecard, indicators] = await Promise.all([get('/scorecard'), get('/indicators?pageSize=1000')]);
+      const [scorecard, indicators, themeList] = await Promise.all([get('/scorecard'), get('/indicators?pageSize=1000'), get('/themes?pageSize=100')]);
+      const themes = Object.fromEntries(themeList.items.map(t => [t.id, t.code + '. ' + t.label.nl]));
       document.getElementById('evaluated-on').textContent = '(' + scorecard.evaluatedOn + ')';
       document.getElementById('scorecard').append(...scorecard.items.map(scorecardCard));
+      document.querySelector('#commitments tbody').append(...scorecard.pendingCommitments.map(c => commitmentRow(c, themes)));
       const charts = [];
       for (const indicator of indicators.items) {
         const [observations, checks] = await Promise.all([
@@ -207,7 +222,8 @@
         charts.push(chart);
       }
       charts.filter(c => c.numeric.length).forEach(draw);
-      status.textContent = scorecard.items.length + ' normen, ' + charts.length + ' reeksen. Bron van elk cijfer: wijs het aan.';
+      status.textContent = scorecard.items.length + ' normen, ' + scorecard.pendingCommitments.length + ' openstaande toezeggingen ('
+        + scorecard.commitments.overdue + ' met verstreken termijn), ' + charts.length + ' reeksen. Bron van elk cijfer: wijs het aan.';
       document.body.setAttribute('data-ready', 'true');
     } catch (error) {
       status.textContent = 'De gegevens konden niet worden geladen: ' + error.message;

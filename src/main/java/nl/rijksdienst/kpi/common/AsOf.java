@@ -19,6 +19,11 @@ public final class AsOf {
     private AsOf() {
     }
 
+    /** The Dutch calendar day of a moment (what was public on that day), or null for null. */
+    public static LocalDate day(OffsetDateTime moment) {
+        return moment == null ? null : moment.atZoneSameInstant(ClockProducer.NETHERLANDS).toLocalDate();
+    }
+
     /** The moment, or null when the parameter is absent; a 400 problem when it is not a date or date-time. */
     public static OffsetDateTime parse(String raw) {
         if (raw == null) {

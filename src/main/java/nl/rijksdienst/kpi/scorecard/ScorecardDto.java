@@ -15,6 +15,9 @@ public record ScorecardDto(
         @Schema(description = "Aantal normen die het kabinet zichzelf stelt, per oordeel (zonder de vergelijkingen).", required = true) VerdictCounts summary,
         @Schema(description = "Aantal vergelijkingen (geen norm van het kabinet, zoals het loonbod tegenover de inflatie), per oordeel.", required = true)
         VerdictCounts comparisons,
+        @Schema(description = "Aantal toezeggingen en aangekondigde publicaties per stand op de toetsdatum.", required = true) CommitmentCounts commitments,
+        @Schema(description = "De toezeggingen die niet zijn geleverd (open, due_soon, overdue), de eerst verlopen termijn eerst; de volledige gegevens staan in /commitments.",
+                required = true) List<CommitmentRef> pendingCommitments,
         @Schema(description = "Per norm het laatste oordeel.", required = true) List<Item> items,
         @Schema(description = "Paginering.", required = true) Page paging) {
 
@@ -31,6 +34,24 @@ public record ScorecardDto(
             @Schema(description = "Identificatie.", required = true, examples = "external-hiring-share") String id,
             @Schema(description = "Naam.", required = true) LocalizedText label,
             @Schema(description = "Eenheid.", required = true, examples = "percent") Unit unit) {
+    }
+
+    @Schema(name = "CommitmentCounts", description = "Aantal toezeggingen per stand.")
+    public record CommitmentCounts(
+            @Schema(required = true) int open, @Schema(required = true) int dueSoon, @Schema(required = true) int overdue,
+            @Schema(required = true) int delivered) {
+    }
+
+    @Schema(name = "CommitmentRef", description = "Een toezegging in het kort: wat, de termijn in de woorden van de bron, en de stand.")
+    public record CommitmentRef(
+            @Schema(description = "Identificatie (zie /commitments/{commitmentId}).", required = true, examples = "rijksinkoopstrategie") String id,
+            @Schema(description = "Thema.", required = true, examples = "rijksinkoop") String themeId,
+            @Schema(description = "Wat er is toegezegd of aangekondigd.", required = true) LocalizedText label,
+            @Schema(description = "Hoe stellig de bron is.", required = true) nl.rijksdienst.kpi.commitment.CommitmentKind kind,
+            @Schema(description = "De termijn in de woorden van de bron; leeg als er geen is.", examples = "uiterlijk Q3 2026") String dueWording,
+            @Schema(description = "De laatste dag van de termijn; leeg als er geen is.", format = "date", examples = "2026-09-30") LocalDate dueEnd,
+            @Schema(description = "De stand.", required = true) nl.rijksdienst.kpi.commitment.CommitmentState state,
+            @Schema(description = "Waarom deze stand.", required = true) LocalizedText stateNote) {
     }
 
     @Schema(name = "VerdictCounts", description = "Aantal normen per oordeel.")

@@ -49,7 +49,7 @@ public class ScorecardResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScorecardDto.class)),
             @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response get(
-            @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf,
+            @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
             @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
             @BeanParam PagingParams paging,
             @Context Request http) {

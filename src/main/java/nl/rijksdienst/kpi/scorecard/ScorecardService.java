@@ -3,7 +3,12 @@ package nl.rijksdienst.kpi.scorecard;
 import nl.rijksdienst.kpi.norm.NormKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import nl.rijksdienst.kpi.commitment.CommitmentDto;
+import nl.rijksdienst.kpi.commitment.CommitmentService;
+import nl.rijksdienst.kpi.commitment.CommitmentState;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.rijksdienst.kpi.common.LocalizedText;
@@ -19,9 +24,11 @@ import nl.rijksdienst.kpi.norm.check.Verdict;
 public class ScorecardService {
 
     private final NormCheckService normChecks;
+    private final CommitmentService commitments;
 
-    public ScorecardService(NormCheckService normChecks) {
+    public ScorecardService(NormCheckService normChecks, CommitmentService commitments) {
         this.normChecks = normChecks;
+        this.commitments = commitments;
     }
 
     public ScorecardDto scorecard(PageRequest page, java.time.OffsetDateTime asOf) {
@@ -34,7 +41,17 @@ public class ScorecardService {
             Indicator i = byId.get(e.norm().indicatorId());
             return new ScorecardDto.Item(e.norm(), new ScorecardDto.IndicatorRef(i.id, LocalizedText.of(i.labelNl, i.labelEn), i.unit), e.latest(), e.interim());
         });
-        return new ScorecardDto(normChecks.evaluationDay(asOf), summary, comparisons, sliced.items(), sliced.paging());
+        List<CommitmentDto> all = commitments.list(new CommitmentService.Filter(null, null, null, null), asOf);
+        Map<CommitmentState, Long> byState = all.stream().collect(Collectors.groupingBy(CommitmentDto::state, Collectors.counting()));
+        ScorecardDto.CommitmentCounts commitmentCounts = new ScorecardDto.CommitmentCounts(byState.getOrDefault(CommitmentState.open, 0L).intValue(),
+                byState.getOrDefault(CommitmentState.due_soon, 0L).intValue(), byState.getOrDefault(CommitmentState.overdue, 0L).intValue(),
+                byState.getOrDefault(CommitmentState.delivered, 0L).intValue());
+        List<ScorecardDto.CommitmentRef> pending = all.stream().filter(c -> c.state() != CommitmentState.delivered)
+                .sorted(Comparator.comparing((CommitmentDto c) -> c.due() == null ? LocalDate.MAX : c.due().end()).thenComparing(CommitmentDto::id))
+                .map(c -> new ScorecardDto.CommitmentRef(c.id(), c.themeId(), c.label(), c.kind(), c.due() == null ? null : c.due().wording(),
+                        c.due() == null ? null : c.due().end(), c.state(), c.stateNote()))
+                .toList();
+        return new ScorecardDto(normChecks.evaluationDay(asOf), summary, comparisons, commitmentCounts, pending, sliced.items(), sliced.paging());
     }
 
     private static ScorecardDto.VerdictCounts counts(List<NormEvaluationDto> evaluations, NormKind kind) {

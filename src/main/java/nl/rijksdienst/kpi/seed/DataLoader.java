@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import nl.rijksdienst.kpi.commitment.CommitmentInput;
+import nl.rijksdienst.kpi.commitment.CommitmentWriteService;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import nl.rijksdienst.kpi.indicator.IndicatorInput;
 import nl.rijksdienst.kpi.norm.Norm;
@@ -46,10 +48,12 @@ public class DataLoader {
 
     private final EntityManager em;
     private final ImportService imports;
+    private final CommitmentWriteService commitments;
 
-    public DataLoader(EntityManager em, ImportService imports) {
+    public DataLoader(EntityManager em, ImportService imports, CommitmentWriteService commitments) {
         this.em = em;
         this.imports = imports;
+        this.commitments = commitments;
     }
 
     @Transactional
@@ -64,15 +68,16 @@ public class DataLoader {
             return;
         }
         Catalogue catalogue = parseCatalogue(catalogueBytes);
-        loadCatalogue(catalogue);
+        loadCatalogue(catalogue, "Geladen uit " + CATALOGUE + " (sha256 " + catalogueSum.substring(0, 12) + ")");
         // The figures go through the import, as an editor's file would: new ones are added, changed
         // ones become a new version, unchanged ones stay as they are.
         ImportReport report = imports.importObservations(new ByteArrayInputStream(observationBytes), ImportService.BodyType.csv,
                 SYSTEM, "Geladen uit " + OBSERVATIONS + " (sha256 " + observationSum.substring(0, 12) + ")", null).report();
         record(CATALOGUE, catalogueSum);
         record(OBSERVATIONS, observationSum);
-        Log.infof("Loaded %d themes, %d sources, %d indicators, %d norms; figures: %d read, %d new, %d revised, %d unchanged",
+        Log.infof("Loaded %d themes, %d sources, %d indicators, %d norms, %d commitments; figures: %d read, %d new, %d revised, %d unchanged",
                 catalogue.themes().size(), catalogue.sources().size(), catalogue.indicators().size(), catalogue.norms().size(),
+                catalogue.commitments() == null ? 0 : catalogue.commitments().size(),
                 report.rowsRead(), report.inserted(), report.revised(), report.unchanged());
     }
 
@@ -97,7 +102,7 @@ public class DataLoader {
         }
     }
 
-    private void loadCatalogue(Catalogue catalogue) {
+    private void loadCatalogue(Catalogue catalogue, String reason) {
         for (Catalogue.ThemeSpec t : catalogue.themes()) {
             Theme theme = new Theme();
             theme.id = t.id();
@@ -129,6 +134,10 @@ public class DataLoader {
             em.merge(norm);
         }
         em.flush();
+        // commitments are versioned: a changed one becomes a new version, the earlier one stays
+        for (CommitmentInput input : catalogue.commitments() == null ? java.util.List.<CommitmentInput>of() : catalogue.commitments()) {
+            commitments.load(input, SYSTEM, reason);
+        }
     }
 
     private static byte[] read(String resource) {

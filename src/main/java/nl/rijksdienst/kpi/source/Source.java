@@ -20,6 +20,8 @@ public class Source extends PanacheEntityBase {
     public String kamerstuk;
     @Column(name = "publication_date")
     public LocalDate publicationDate;
+    @Column(name = "earliest_publication_date")
+    public LocalDate earliestPublicationDate;
     @Column(name = "date_note")
     public String dateNote;
     public String url;
@@ -31,6 +33,7 @@ public class Source extends PanacheEntityBase {
         publisher = input.publisher();
         kamerstuk = input.kamerstuk();
         publicationDate = input.publicationDate();
+        earliestPublicationDate = input.publicationDate() == null ? input.earliestPublicationDate() : null;
         dateNote = input.dateNote();
         url = input.url();
     }

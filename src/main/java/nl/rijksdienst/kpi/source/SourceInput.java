@@ -11,6 +11,9 @@ public record SourceInput(
         @Schema(description = "Afzender of uitgever.", examples = "Minister van Binnenlandse Zaken en Koninkrijksrelaties") String publisher,
         @Schema(description = "Kamerstuknummer (dossier-volgnummer).", examples = "31490-400") String kamerstuk,
         @Schema(description = "Datum van publicatie.", format = "date", examples = "2026-05-20") LocalDate publicationDate,
+        @Schema(description = "Alleen als de bron geen datum heeft: de vroegste dag waarop zij openbaar kan zijn geweest (leg in dateNote uit waarom). "
+                + "Cijfers, normen en toezeggingen uit de bron tellen vanaf die dag als openbaar, gemarkeerd als earliest_possible.",
+                format = "date", examples = "2026-01-22") LocalDate earliestPublicationDate,
         @Schema(description = "Toelichting op datering of identificatie.") String dateNote,
         @Schema(description = "Vindplaats op internet (http of https).", examples = "https://www.rijksoverheid.nl/") String url) {
 }

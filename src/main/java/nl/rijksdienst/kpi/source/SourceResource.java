@@ -109,9 +109,9 @@ public class SourceResource {
         boolean csv = Csv.wanted(request, format);
         Page.Sliced<SourceDto> sliced = service.list(paging.toRequestOrAll(csv));
         if (csv) {
-            return Csv.response("sources", List.of("id", "type", "title", "publisher", "kamerstuk", "publicationDate", "dateNote", "url"), printer -> {
+            return Csv.response("sources", List.of("id", "type", "title", "publisher", "kamerstuk", "publicationDate", "earliestPublicationDate", "dateNote", "url"), printer -> {
                 for (SourceDto d : sliced.items()) {
-                    printer.printRecord(Csv.cells(d.id(), d.type(), d.title(), d.publisher(), d.kamerstuk(), d.publicationDate(), d.dateNote(), d.url()));
+                    printer.printRecord(Csv.cells(d.id(), d.type(), d.title(), d.publisher(), d.kamerstuk(), d.publicationDate(), d.earliestPublicationDate(), d.dateNote(), d.url()));
                 }
             });
         }

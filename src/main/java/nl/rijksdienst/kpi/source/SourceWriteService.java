@@ -67,6 +67,12 @@ public class SourceWriteService {
         faults.optionalText("publisher", input.publisher());
         faults.optionalText("kamerstuk", input.kamerstuk());
         faults.optionalText("dateNote", input.dateNote());
+        if (input.earliestPublicationDate() != null && input.publicationDate() != null) {
+            faults.add("earliestPublicationDate", "alleen voor een bron zonder datum; deze bron heeft publicationDate");
+        }
+        if (input.earliestPublicationDate() != null && (input.dateNote() == null || input.dateNote().isBlank())) {
+            faults.add("dateNote", "ontbreekt: zeg waarom de bron niet vóór earliestPublicationDate openbaar kan zijn geweest");
+        }
         if (input.url() != null) {
             try {
                 URI uri = URI.create(input.url());

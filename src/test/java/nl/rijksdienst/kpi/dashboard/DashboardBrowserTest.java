@@ -64,6 +64,10 @@ class DashboardBrowserTest {
         assertThat(dom).containsPattern("(?s)data-norm=\"wage-offer-vs-inflation\".{0,400}?niet gehaald");
         assertThat(dom).containsPattern("class=\"chart\" data-indicator=\"external-hiring-share\"[^>]*data-rendered=\"true\" data-points=\"3\"");
         assertThat(dom).contains("<canvas");
+        // what the letter promises: the open and overdue commitments, with the term in the letter's words
+        assertThat(dom).containsPattern("data-commitment=\"rijksinkoopstrategie\" data-state=\"overdue\"")
+                .containsPattern("data-commitment=\"oha-eerste-rapport\" data-state=\"due_soon\"")
+                .contains("uiterlijk Q3 2026").contains("in het najaar van 2026").contains("termijn verstreken");
 
         Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);

@@ -53,6 +53,20 @@ class LetterFiguresTest {
         }
     }
 
+    @Test
+    void everyQuoteOfACommitmentIsVerbatimInTheLetter() throws Exception {
+        String letter = resource(LETTER);
+        Catalogue catalogue = DataLoader.parseCatalogue(resource(DataLoader.CATALOGUE).getBytes(StandardCharsets.UTF_8));
+        assertThat(catalogue.commitments()).hasSize(18);
+        for (nl.rijksdienst.kpi.commitment.CommitmentInput commitment : catalogue.commitments()) {
+            assertThat(letter).as("quote of commitment %s", commitment.id()).contains(commitment.citation().quote());
+            if (commitment.due() != null) {
+                assertThat(commitment.citation().quote() + " " + commitment.description().nl())
+                        .as("the wording of the term of %s is the letter's", commitment.id()).contains(commitment.due().wording());
+            }
+        }
+    }
+
     /**
      * Who states each figure follows from where its quote stands in the letter: in a question (after
      * "Vraag:") the members, in an answer the minister, or a third party the minister cites.
