@@ -7,14 +7,17 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The {@code asOf} parameter: what was known at a moment. A date means the end of that day in the
- * Netherlands; a date and time without offset is Dutch time; with an offset it is that instant.
+ * The {@code asOf} parameter: what was public on a day. A date is that day; a date and time (without
+ * offset Dutch time) is the Dutch calendar day it falls on. Versions are public from the day their
+ * source became public, so the answer is the same on every instance.
  */
 public final class AsOf {
 
     public static final String PARAMETER = "asOf";
-    public static final String DESCRIPTION = "Wat bekend was op dit moment: een datum (het einde van die dag, Nederlandse tijd) of een "
-            + "datum en tijd (ISO 8601, met of zonder offset). Zonder asOf: de huidige stand.";
+    public static final String DESCRIPTION = "Wat op deze datum openbaar was (ALFRED's real-time period, SDMX' asOf): de versies van cijfers, normen en "
+            + "toezeggingen waarvan de bron op of vóór die dag verscheen, en die toen nog niet door een openbare nieuwere versie waren vervangen. "
+            + "Gelijk op elke installatie. Een datum, of een datum en tijd (ISO 8601; de Nederlandse kalenderdag telt). Deadlines worden dan "
+            + "tegen die dag gelezen. Zonder asOf: de huidige stand. Wanneer iets hier is vastgelegd, staat in recordedAt en in /versions.";
 
     private AsOf() {
     }

@@ -57,7 +57,7 @@ public class NormCheckResource {
             @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response list(
             @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
-            @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf,
+            @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
             @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
             @BeanParam PagingParams paging,
             @Context Request http) {

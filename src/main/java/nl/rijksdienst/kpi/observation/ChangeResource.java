@@ -70,7 +70,7 @@ public class ChangeResource {
             @Parameter(description = "Laatste periode (periodecode).", example = "2025") @QueryParam("to") String to,
             @Parameter(description = "Filter op dimensie: <dimensie>:<code>, herhaalbaar.", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
             @QueryParam("dimension") List<String> dimension,
-            @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf,
+            @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
             @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
             @BeanParam PagingParams paging,
             @Context UriInfo uriInfo,

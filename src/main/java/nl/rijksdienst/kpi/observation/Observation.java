@@ -101,6 +101,14 @@ public class Observation extends PanacheEntityBase {
     public java.util.UUID importId;
     @Column(name = "superseded_at")
     public OffsetDateTime supersededAt;
+    /** The day this version became public, and what that day rests on; the day the next version did. */
+    @Column(name = "published_on", insertable = false, updatable = false)
+    public java.time.LocalDate publishedOn;
+    @Column(name = "publication_basis", insertable = false, updatable = false)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public nl.rijksdienst.kpi.source.PublicationBasis publicationBasis;
+    @Column(name = "superseded_on", insertable = false, updatable = false)
+    public java.time.LocalDate supersededOn;
 
     /** The canonical text of a dimension combination, {@code category=beleid;sector=x}, sorted by dimension. */
     public static String dimensionKey(Map<String, String> dimensions) {

@@ -24,9 +24,12 @@ public final class ObservationCsv {
     public static final List<String> FIXED_COLUMNS = List.of("indicatorId", "periodCode", "periodStart", "periodEnd", "frequency",
             "basePeriodCode", "basePeriodStart", "basePeriodEnd", "qualifier", "value", "valueLow", "valueHigh", "valueText", "unit",
             "status", "seriesBreak", "noteNl", "noteEn", "sourceId", "section", "question", "quote", "originSourceId", "statedBy", "statedByName",
-            "responseStance", "responseSection", "responseQuote");
+            "responseStance", "responseSection", "responseQuote", "publishedOn", "publicationBasis");
 
-    /** Column names of the CSV format (export and import) that therefore cannot name a dimension. */
+    /**
+     * Column names of the CSV format (export and import) that therefore cannot name a dimension. An
+     * import reads publishedOn and publicationBasis as it reads unit: derived (from the source's date), so not taken from the file.
+     */
     public static final java.util.Set<String> RESERVED_COLUMNS;
 
     static {
@@ -73,6 +76,8 @@ public final class ObservationCsv {
                 row.add(o.responseStance == null ? "" : o.responseStance.name());
                 row.add(Csv.cell(o.responseSection));
                 row.add(Csv.cell(o.responseQuote));
+                row.add(Csv.cell(o.publishedOn));
+                row.add(o.publicationBasis == null ? "" : o.publicationBasis.name());
                 printer.printRecord(row);
             }
             printer.flush();

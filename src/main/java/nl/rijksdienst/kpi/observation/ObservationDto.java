@@ -14,7 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ObservationDto(
         @Schema(description = "Identificatie van de waarneming, gelijk over al haar versies.", required = true, examples = "12") long id,
         @Schema(description = "Versie van de waarneming: 1 bij toevoegen, één hoger bij elke correctie.", required = true, examples = "1") int version,
-        @Schema(description = "Tijdstip waarop deze versie is vastgelegd.", required = true) java.time.OffsetDateTime recordedAt,
+        @Schema(description = "Tijdstip waarop deze versie hier is vastgelegd (voor de controle; asOf kijkt naar publishedOn).", required = true)
+        java.time.OffsetDateTime recordedAt,
+        @Schema(description = "Datum waarop deze versie openbaar werd: de datum van het document waaruit het cijfer komt. Gelijk op elke installatie; asOf vraagt wat op een datum openbaar was.",
+                required = true, format = "date", examples = "2025-12-05") java.time.LocalDate publishedOn,
+        @Schema(description = "Waar publishedOn op rust; earliest_possible: de bron heeft geen datum en dit is de vroegste dag waarop zij openbaar kan zijn geweest.",
+                required = true) nl.rijksdienst.kpi.source.PublicationBasis publicationBasis,
         @Schema(description = "Identificatie van de indicator.", required = true, examples = "external-hiring-share") String indicatorId,
         @Schema(description = "De periode waarop de waarde betrekking heeft.", required = true) PeriodDto period,
         @Schema(description = "De basisperiode waartegen de waarde is gemeten, bij een verandering tussen twee periodes; anders afwezig.") PeriodDto basePeriod,
@@ -32,7 +37,7 @@ public record ObservationDto(
         @Schema(description = "Waar het cijfer staat.", required = true) CitationDto citation) {
 
     public static ObservationDto of(Observation o, Unit unit) {
-        return new ObservationDto(o.observationId, o.version, o.recordedAt, o.indicatorId,
+        return new ObservationDto(o.observationId, o.version, o.recordedAt, o.publishedOn, o.publicationBasis, o.indicatorId,
                 PeriodDto.of(o.periodCode, o.periodStart, o.periodEnd),
                 PeriodDto.of(o.basePeriodCode, o.basePeriodStart, o.basePeriodEnd),
                 o.dimensions,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.time.OffsetDateTime;
+import nl.rijksdienst.kpi.common.AsOf;
 import nl.rijksdienst.kpi.common.PageRequest;
 
 @ApplicationScoped
@@ -36,7 +37,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         return ((Number) query.getSingleResult()).longValue();
     }
 
-    /** The versions of the given indicators' observations known at {@code asOf} (null: now), in one query. */
+    /** The versions of the given indicators' observations public on the day of {@code asOf} (null: the current ones), in one query. */
     public List<Observation> listByIndicators(Collection<String> indicatorIds, OffsetDateTime asOf) {
         if (indicatorIds.isEmpty()) {
             return List.of();
@@ -44,17 +45,17 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (asOf == null) {
             return list("indicatorId in ?1 and supersededAt is null order by periodEnd, periodStart", indicatorIds);
         }
-        return list("indicatorId in ?1 and recordedAt <= ?2 and (supersededAt is null or supersededAt > ?2) order by periodEnd, periodStart",
-                indicatorIds, asOf);
+        return list("indicatorId in ?1 and publishedOn <= ?2 and (supersededOn is null or supersededOn > ?2) order by periodEnd, periodStart",
+                indicatorIds, AsOf.day(asOf));
     }
 
-    /** The version of one observation known at {@code asOf} (null: the current one). */
+    /** The version of one observation public on the day of {@code asOf} (null: the current one). */
     public Optional<Observation> findVersion(String indicatorId, long observationId, OffsetDateTime asOf) {
         if (asOf == null) {
             return find("indicatorId = ?1 and observationId = ?2 and supersededAt is null", indicatorId, observationId).firstResultOptional();
         }
-        return find("indicatorId = ?1 and observationId = ?2 and recordedAt <= ?3 and (supersededAt is null or supersededAt > ?3)",
-                indicatorId, observationId, asOf).firstResultOptional();
+        return find("indicatorId = ?1 and observationId = ?2 and publishedOn <= ?3 and (supersededOn is null or supersededOn > ?3)",
+                indicatorId, observationId, AsOf.day(asOf)).firstResultOptional();
     }
 
     /** Every version of one observation, oldest first. */
@@ -69,8 +70,9 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (filter.asOf() == null) {
             clauses.add("superseded_at is null");
         } else {
-            clauses.add("recorded_at <= :asOf and (superseded_at is null or superseded_at > :asOf)");
-            params.put("asOf", filter.asOf());
+            // what was public on that day, on every instance alike
+            clauses.add("published_on <= :asOf and (superseded_on is null or superseded_on > :asOf)");
+            params.put("asOf", AsOf.day(filter.asOf()));
         }
         if (filter.from() != null) {
             clauses.add("period_start >= :fromStart");

@@ -120,7 +120,7 @@ public class ObservationResource {
             @Parameter(description = "Als to, in SDMX-stijl.", example = "2025-S1") @QueryParam("endPeriod") String endPeriod,
             @Parameter(description = "Alleen de laatste N waarnemingen van elke reeks (SDMX).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100000"))
             @QueryParam("lastNObservations") String lastNObservations,
-            @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf,
+            @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
             @Parameter(description = "Alleen cijfers die deze spreker noemt (komma-gescheiden): minister (het antwoord), members (Kamerleden, in hun vraag), third_party (een derde die de bron aanhaalt).",
                     example = "minister") @QueryParam("statedBy") String statedBy,
             @BeanParam PagingParams paging,
@@ -159,7 +159,7 @@ public class ObservationResource {
     public ObservationDto get(
             @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
             @Parameter(description = "Identificatie van de waarneming.", example = "12") @PathParam("observationId") String observationId,
-            @Parameter(description = AsOf.DESCRIPTION, example = "2026-01-15") @QueryParam("asOf") String asOf) {
+            @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf) {
         return service.find(indicatorId, observationId, AsOf.parse(asOf));
     }
 

@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVPrinter;
  * messages. The dataflow is {@code RIJKSDIENST:<indicator id>(1.0)}; FREQ and the indicator's
  * dimensions form the series key; TIME_PERIOD uses SDMX period codes (an interval becomes an SDMX
  * time range, start and ISO duration); OBS_STATUS uses SDMX's code list (A normal, P provisional,
- * E estimated, F forecast). What SDMX has no attribute for keeps our own: STATED_BY and STATED_BY_NAME
+ * E estimated, F forecast). What SDMX has no attribute for keeps our own: PUBLICATION_DATE and PUBLICATION_BASIS (when the version became public), STATED_BY and STATED_BY_NAME
  * (who states the figure: minister, members with their group, or a third party), RESPONSE_STANCE (what
  * the answer does with a members' figure: confirms, qualifies, rejects), OBS_QUALIFIER (exact,
  * approximate, lower_bound, upper_bound, range, qualitative), OBS_VALUE_LOW and OBS_VALUE_HIGH for
@@ -90,7 +90,8 @@ public final class Sdmx {
         List<String> header = new ArrayList<>(List.of("DATAFLOW", "FREQ"));
         indicator.dimensions.stream().map(Dimension::id).forEach(header::add);
         header.addAll(List.of("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "UNIT_MEASURE", "OBS_QUALIFIER", "OBS_VALUE_LOW", "OBS_VALUE_HIGH",
-                "OBS_TEXT", "BASE_PER", "BREAK", "SOURCE", "COMMENT_OBS", "STATED_BY", "STATED_BY_NAME", "RESPONSE_STANCE"));
+                "OBS_TEXT", "BASE_PER", "BREAK", "SOURCE", "COMMENT_OBS", "STATED_BY", "STATED_BY_NAME", "RESPONSE_STANCE",
+                "PUBLICATION_DATE", "PUBLICATION_BASIS"));
         return header;
     }
 
@@ -115,6 +116,8 @@ public final class Sdmx {
             row.add(o.statedBy == null ? "" : o.statedBy.name());
             row.add(Csv.cell(o.statedByName));
             row.add(o.responseStance == null ? "" : o.responseStance.name());
+            row.add(Csv.cell(o.publishedOn));
+            row.add(o.publicationBasis == null ? "" : o.publicationBasis.name());
             printer.printRecord(row);
         }
     }
@@ -132,7 +135,7 @@ public final class Sdmx {
         Map<String, Integer> timeIndex = new LinkedHashMap<>();
         List<Observation> timeOrder = new ArrayList<>();
         String[] attributeIds = {"OBS_STATUS", "OBS_QUALIFIER", "OBS_VALUE_LOW", "OBS_VALUE_HIGH", "OBS_TEXT", "BASE_PER", "BREAK", "UNIT_MEASURE",
-            "STATED_BY", "STATED_BY_NAME", "RESPONSE_STANCE"};
+            "STATED_BY", "STATED_BY_NAME", "RESPONSE_STANCE", "PUBLICATION_DATE", "PUBLICATION_BASIS"};
         List<Map<String, Integer>> attributeIndex = new ArrayList<>();
         for (int i = 0; i < attributeIds.length; i++) {
             attributeIndex.add(new LinkedHashMap<>());
@@ -168,7 +171,8 @@ public final class Sdmx {
             }
             String[] attributes = {obsStatus(o.status), o.qualifier.name(), plain(o.valueLow), plain(o.valueHigh), o.valueText,
                     o.basePeriodCode, String.valueOf(o.seriesBreak), unitMeasure(indicator.unit), o.statedBy == null ? null : o.statedBy.name(),
-                    o.statedByName, o.responseStance == null ? null : o.responseStance.name()};
+                    o.statedByName, o.responseStance == null ? null : o.responseStance.name(), o.publishedOn == null ? null : o.publishedOn.toString(),
+                    o.publicationBasis == null ? null : o.publicationBasis.name()};
             for (int i = 0; i < attributes.length; i++) {
                 if (attributes[i] == null) {
                     obs.addNull();

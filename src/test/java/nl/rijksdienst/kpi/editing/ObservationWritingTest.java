@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -155,30 +154,40 @@ class ObservationWritingTest {
     }
 
     @Test
-    void asOfBeforeAndAfterACorrectionGivesTheOldAndTheNewFigureAndVerdict() throws Exception {
+    void asOfBeforeAndAfterACorrectionGivesTheOldAndTheNewFigureAndVerdict() {
         String indicator = newIndicator();
         String norm = indicator + "-norm";
+        String report = indicator + "-jbr";
         given().header("Authorization", Tokens.editor()).contentType("application/json").body(EditorFixtures.norm(norm, indicator, "5"))
                 .when().post("/api/v1/norms").then().statusCode(201);
+        given().header("Authorization", Tokens.editor()).contentType("application/json").body(EditorFixtures.source(report))
+                .when().post("/api/v1/sources").then().statusCode(201);
+        // the interim figure from the letter (public from 22 January 2026), corrected by a report published on 20 May 2026
         long id = add(indicator, EditorFixtures.observation("2025", "4.0", "provisional", "Tussenstand"));
-        OffsetDateTime between = OffsetDateTime.now();
-        Thread.sleep(50);
         given().header("Authorization", Tokens.editor()).contentType("application/json")
-                .body(EditorFixtures.observation("2025", "6.2", "final", "Definitief cijfer"))
-                .when().put(path(indicator) + "/" + id).then().statusCode(200);
+                .body(EditorFixtures.observation("2025", "6.2", "final", "Definitief cijfer").replace(EditorFixtures.LETTER, report))
+                .when().put(path(indicator) + "/" + id).then().statusCode(200).body("publishedOn", equalTo("2026-05-20"))
+                .body("publicationBasis", equalTo("source_date"));
+        String between = "2026-05-19";
 
-        given().queryParam("asOf", between.toString()).when().get(path(indicator))
-                .then().statusCode(200).body("items[0].value", equalTo(4.0f)).body("items[0].status", equalTo("provisional"));
+        given().queryParam("asOf", between).when().get(path(indicator))
+                .then().statusCode(200).body("items[0].value", equalTo(4.0f)).body("items[0].status", equalTo("provisional"))
+                .body("items[0].publishedOn", equalTo("2026-01-22")).body("items[0].publicationBasis", equalTo("earliest_possible"));
+        given().queryParam("asOf", "2026-05-20").when().get(path(indicator)).then().body("items[0].value", equalTo(6.2f));
         given().when().get(path(indicator)).then().body("items[0].value", equalTo(6.2f)).body("items[0].version", equalTo(2));
-        given().queryParam("asOf", between.toString()).when().get(path(indicator) + "/" + id).then().statusCode(200).body("version", equalTo(1));
+        given().queryParam("asOf", between).when().get(path(indicator) + "/" + id).then().statusCode(200).body("version", equalTo(1));
+        given().when().get(path(indicator) + "/" + id + "/versions").then().statusCode(200)
+                .body("items[0].supersededOn", equalTo("2026-05-20")).body("items[0].recordedAt", org.hamcrest.Matchers.notNullValue());
+        // a date and time counts as its Dutch calendar day
+        given().queryParam("asOf", "2026-05-19T23:30:00Z").when().get(path(indicator)).then().body("items[0].value", equalTo(6.2f));
 
-        given().queryParam("asOf", between.toString()).when().get("/api/v1/indicators/" + indicator + "/norm-checks")
+        given().queryParam("asOf", between).when().get("/api/v1/indicators/" + indicator + "/norm-checks")
                 .then().statusCode(200).body("items[0].latest.verdict", equalTo("met")).body("items[0].latest.gap.value", equalTo(-1.0f))
                 .body("items[0].latest.caveats.code", hasItem("provisional"));
         given().when().get("/api/v1/indicators/" + indicator + "/norm-checks")
                 .then().statusCode(200).body("items[0].latest.verdict", equalTo("breached")).body("items[0].latest.gap.value", equalTo(1.2f));
 
-        String before = given().queryParam("asOf", between.toString()).when().get("/api/v1/scorecard").then().statusCode(200)
+        String before = given().queryParam("asOf", between).when().get("/api/v1/scorecard").then().statusCode(200)
                 .extract().jsonPath().getString("items.find { it.norm.id == '" + norm + "' }.latest.verdict");
         String after = given().when().get("/api/v1/scorecard").then().statusCode(200)
                 .extract().jsonPath().getString("items.find { it.norm.id == '" + norm + "' }.latest.verdict");

@@ -24,6 +24,34 @@ class ObservationResourceTest {
     private static final String EXTERNAL_HIRING = "/api/v1/indicators/external-hiring-share/observations";
     private static final String FTE_GROWTH = "/api/v1/indicators/workforce-fte-growth/observations";
 
+    /**
+     * asOf asks what was public on a day, the same on every instance: the letter's figures from the
+     * earliest day the letter can have been public (22 January 2026, the date of the report it
+     * answers), a figure it quotes from an earlier document from that document's date.
+     */
+    @Test
+    void asOfTheLettersDateReturnsItsFiguresOnAFreshInstance() {
+        given().queryParam("asOf", "2026-01-22").when().get("/api/v1/indicators/external-hiring-share/observations").then().statusCode(200)
+                .body("items.period.code", contains("2023", "2024", "2025-S1"))
+                .body("items.publishedOn", contains("2026-01-22", "2026-01-22", "2025-12-05"))
+                .body("items.publicationBasis", contains("earliest_possible", "earliest_possible", "origin_source_date"));
+        // before the letter: only the interim figure, public since the dashboard letter of 5 December 2025
+        given().queryParam("asOf", "2026-01-21").when().get("/api/v1/indicators/external-hiring-share/observations").then().statusCode(200)
+                .body("items.period.code", contains("2025-S1"));
+        given().queryParam("asOf", "2025-12-04").when().get("/api/v1/indicators/external-hiring-share/observations").then().statusCode(200)
+                .body("items", hasSize(0));
+        given().queryParam("asOf", "2025-10-03").when().get("/api/v1/indicators/workforce-fte-change/observations").then().statusCode(200)
+                .body("items[0].value", equalTo(3934)).body("items[0].publishedOn", equalTo("2025-10-03"));
+        given().queryParam("asOf", "2026-02-01").when().get("/api/v1/scorecard").then().statusCode(200)
+                .body("evaluatedOn", equalTo("2026-02-01"))
+                .body("items.find { it.norm.id == 'roemernorm' }.latest.observation.period.code", equalTo("2024"))
+                .body("items.find { it.norm.id == 'roemernorm' }.latest.verdict", equalTo("breached"));
+        String csv = given().queryParam("format", "csv").when().get("/api/v1/indicators/external-hiring-share/observations").then().statusCode(200)
+                .extract().asString();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",publishedOn,publicationBasis");
+        assertThat(csv).contains(",2025-12-05,origin_source_date");
+    }
+
     @Test
     void shouldServeTheExternalHiringSeriesFromTheLetter() {
         given()
