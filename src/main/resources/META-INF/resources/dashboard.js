@@ -32,18 +32,16 @@
     return value === undefined || value === null ? '–' : Number(value).toLocaleString('nl-NL', { maximumFractionDigits: 2 });
   }
 
-  // The words fit the norm's direction: a ceiling is exceeded ("overschreden"), a floor not reached ("niet gehaald").
-  function verdictWords(verdict, norm) {
-    if (verdict === 'breached' && norm.operator === 'at_least') {
-      return ['✗', 'niet gehaald'];
-    }
-    return VERDICTS[verdict];
+  // The symbol for the verdict, the words from the API: they fit the norm's direction (a ceiling is exceeded,
+  // a floor not reached) and say when the threshold is a members' figure or our reading of the source.
+  function verdictWords(check) {
+    return [VERDICTS[check.verdict][0], check.verdictText.nl];
   }
 
   function scorecardCard(item) {
     const check = item.latest;
     const obs = check.observation;
-    const [symbol, words] = verdictWords(check.verdict, item.norm);
+    const [symbol, words] = verdictWords(check);
     const gap = check.gap && check.gap.value !== undefined
       ? 'verschil ' + (check.gap.value > 0 ? '+' : '') + number(check.gap.value) + GAP_UNIT[check.gap.unit]
       : check.gap ? 'verschil ' + number(check.gap.low) + ' tot ' + number(check.gap.high) + GAP_UNIT[check.gap.unit] : null;
@@ -61,7 +59,7 @@
       item.interim ? el('p', { className: 'interim', 'data-interim': item.interim.observation.period.code },
         'Tussentijdse indicatie ' + item.interim.observation.period.code + ': '
         + (item.interim.observation.valueText || number(item.interim.observation.value) + UNIT[item.interim.observation.unit])
-        + ' (' + STATUS[item.interim.observation.status] + ', ' + verdictWords(item.interim.verdict, item.norm)[1]
+        + ' (' + STATUS[item.interim.observation.status] + ', ' + verdictWords(item.interim)[1]
         + (item.interim.gap && item.interim.gap.value !== undefined ? ', verschil ' + (item.interim.gap.value > 0 ? '+' : '') + number(item.interim.gap.value) + GAP_UNIT[item.interim.gap.unit] : '')
         + ')') : null,
       obs ? el('p', { className: 'source', title: obs.citation.quote }, 'Bron: “' + obs.citation.quote + '”'
@@ -119,7 +117,10 @@
       + (response(o.citation) ? '<br><i style="white-space:normal;display:inline-block;max-width:320px">' + response(o.citation) + '</i>' : '');
   }
 
-  function chartCard(indicator, observations, evaluations) {
+  function chartCard(indicator, all, evaluations) {
+    // a figure "per jaar" without a year (period P1Y) has no place on a time axis: it is a note under the chart
+    const undated = all.filter(o => !o.period.start);
+    const observations = all.filter(o => o.period.start);
     const numeric = observations.filter(o => o.qualifier !== 'qualitative');
     const qualitative = observations.filter(o => o.qualifier === 'qualitative');
     const periods = [...new Map(observations
@@ -178,7 +179,9 @@
     });
     const container = el('div', { className: 'chart', 'data-indicator': indicator.id });
     const notes = qualitative.map(o => el('p', { className: 'notes' }, o.period.code + (Object.keys(o.dimensions).length ? ' (' + Object.values(o.dimensions).join(', ') + ')' : '')
-      + ': “' + o.valueText + '” (geen getal in de bron)'));
+      + ': “' + o.valueText + '” (geen getal in de bron)'))
+      .concat(undated.map(o => el('p', { className: 'notes', 'data-undated': o.id },
+        'Per jaar, jaar niet genoemd: ' + (o.valueText || number(o.value) + UNIT[o.unit]) + ' (' + o.qualifier.replace('_', ' ') + ', ' + STATUS[o.status] + ')')));
     const card = el('section', { className: 'chart-card', 'data-indicator': indicator.id }, el('h3', {}, indicator.label.nl), container, notes);
     const low = Math.min(...bounds);
     const high = Math.max(...bounds);

@@ -170,8 +170,8 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
     private void checkDerived(CSVRecord record, long line, String indicatorId, List<InvalidRow> errors) {
         Period period = get(record, "periodCode") == null ? null : Period.parse(get(record, "periodCode")).orElse(null);
         if (period != null) {
-            derived(record, "periodStart", period.start().toString(), line, errors);
-            derived(record, "periodEnd", period.end().toString(), line, errors);
+            derived(record, "periodStart", period.dated() ? period.start().toString() : "", line, errors);
+            derived(record, "periodEnd", period.dated() ? period.end().toString() : "", line, errors);
             derived(record, "frequency", period.frequency().name(), line, errors);
         }
         Period base = get(record, "basePeriodCode") == null ? null : Period.parse(get(record, "basePeriodCode")).orElse(null);

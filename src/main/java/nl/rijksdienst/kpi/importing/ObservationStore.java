@@ -148,7 +148,7 @@ final class ObservationStore {
                     + "else 'changed' end as outcome "
                     + "from import_staging s left join observation o on o.superseded_at is null and o.indicator_id = s.indicator_id "
                     // one span, one observation: 2027 and 2027-Q1/2027-Q4 name the same one
-                    + "and o.period_start = s.period_start and o.period_end = s.period_end "
+                    + "and o.period_start is not distinct from s.period_start and o.period_end is not distinct from s.period_end "
                     + "and o.base_period_start is not distinct from s.base_period_start and o.base_period_end is not distinct from s.base_period_end "
                     + "and o.dimension_key = s.dimension_key");
         }
@@ -205,7 +205,7 @@ final class ObservationStore {
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select m.line, m.outcome, o.observation_id, o.version from import_merge m "
                             + "join import_staging st using (line) join observation o on o.superseded_at is null "
-                            + "and o.indicator_id = st.indicator_id and o.period_start = st.period_start and o.period_end = st.period_end "
+                            + "and o.indicator_id = st.indicator_id and o.period_start is not distinct from st.period_start and o.period_end is not distinct from st.period_end "
                             + "and o.base_period_start is not distinct from st.base_period_start "
                             + "and o.base_period_end is not distinct from st.base_period_end and o.dimension_key = st.dimension_key "
                             + "order by m.line")) {

@@ -150,9 +150,13 @@ public class ObservationWriteService {
     }
 
     private Observation currentByKey(ObservationValidator.Valid v) {
-        // One span, one observation, whatever code names it.
-        return observations.list("indicatorId = ?1 and periodStart = ?2 and periodEnd = ?3 and dimensionKey = ?4 and supersededAt is null",
-                v.indicator().id, v.period().start(), v.period().end(), v.dimensionKey()).stream()
+        // One span, one observation, whatever code names it; a year the source does not name is one of its own.
+        List<Observation> candidates = v.period().dated()
+                ? observations.list("indicatorId = ?1 and periodStart = ?2 and periodEnd = ?3 and dimensionKey = ?4 and supersededAt is null",
+                        v.indicator().id, v.period().start(), v.period().end(), v.dimensionKey())
+                : observations.list("indicatorId = ?1 and periodStart is null and dimensionKey = ?2 and supersededAt is null",
+                        v.indicator().id, v.dimensionKey());
+        return candidates.stream()
                 .filter(o -> Objects.equals(o.basePeriodStart, v.basePeriod() == null ? null : v.basePeriod().start())
                         && Objects.equals(o.basePeriodEnd, v.basePeriod() == null ? null : v.basePeriod().end()))
                 .findFirst().orElse(null);

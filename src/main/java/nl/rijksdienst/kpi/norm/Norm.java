@@ -37,6 +37,15 @@ public class Norm extends PanacheEntityBase {
     public LocalDate deadline;
     @Column(name = "valid_from")
     public LocalDate validFrom;
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+    /** The current version, and the day it became public (from its source's date). */
+    public int version = 1;
+    @Column(name = "published_on")
+    public LocalDate publishedOn;
+    @Column(name = "publication_basis")
+    @Enumerated(EnumType.STRING)
+    public nl.rijksdienst.kpi.source.PublicationBasis publicationBasis;
     @Column(name = "label_nl")
     public String labelNl;
     @Column(name = "label_en")
@@ -47,6 +56,9 @@ public class Norm extends PanacheEntityBase {
     public String descriptionEn;
     public String wording;
     public String interpretation;
+    /** True when the source gives no number and the threshold is our reading of its words (see interpretation). */
+    @Column(name = "threshold_is_interpretation")
+    public boolean thresholdIsInterpretation;
     @Column(name = "source_id")
     public String sourceId;
     public String section;
@@ -78,12 +90,14 @@ public class Norm extends PanacheEntityBase {
         referenceIndicatorId = input.referenceIndicatorId() == null || input.referenceIndicatorId().isBlank() ? null : input.referenceIndicatorId();
         deadline = input.deadline();
         validFrom = input.validFrom();
+        validTo = input.validTo();
         labelNl = input.label().nl();
         labelEn = input.label().en();
         descriptionNl = input.description() == null ? null : input.description().nl();
         descriptionEn = input.description() == null ? null : input.description().en();
         wording = input.wording();
         interpretation = input.interpretation();
+        thresholdIsInterpretation = Boolean.TRUE.equals(input.thresholdIsInterpretation());
         sourceId = input.citation().sourceId();
         section = input.citation().section();
         question = input.citation().question();
@@ -96,6 +110,21 @@ public class Norm extends PanacheEntityBase {
         responseQuote = response == null ? null : response.quote();
         kind = input.kind() == null ? NormKind.norm : input.kind();
         frequency = input.frequency();
+    }
+
+    /** Whether a figure of this period falls within the norm's validity (it ends on or after validFrom and begins on or before validTo). */
+    public boolean validFor(LocalDate periodStart, LocalDate periodEnd) {
+        return (validFrom == null || !periodEnd.isBefore(validFrom)) && (validTo == null || !periodStart.isAfter(validTo));
+    }
+
+    /** The norm as input, as it is stored in a version (the reason is a column of its own). */
+    public NormInput toInput() {
+        return new NormInput(id, indicatorId, new TreeMap<>(dimensions), operator, threshold, referenceIndicatorId, deadline, validFrom, validTo,
+                nl.rijksdienst.kpi.common.LocalizedText.of(labelNl, labelEn),
+                descriptionNl == null && descriptionEn == null ? null : nl.rijksdienst.kpi.common.LocalizedText.of(descriptionNl, descriptionEn),
+                wording, interpretation, thresholdIsInterpretation ? Boolean.TRUE : null, new nl.rijksdienst.kpi.observation.CitationDto(sourceId, section, question, quote, null, statedBy, statedByName,
+                        nl.rijksdienst.kpi.observation.CitationDto.response(responseStance, responseSection, responseQuote)),
+                kind, frequency, null);
     }
 
     public NormType type() {

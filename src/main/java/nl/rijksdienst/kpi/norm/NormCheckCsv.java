@@ -11,7 +11,7 @@ public final class NormCheckCsv {
 
     public static final List<String> CHECK_COLUMNS = List.of("normId", "indicatorId", "periodCode", "periodStart", "periodEnd", "basePeriodCode",
             "dimensions", "qualifier", "value", "valueLow", "valueHigh", "valueText", "unit", "status", "threshold", "referenceIndicatorId",
-            "referencePeriod", "verdict", "gap", "gapLow", "gapHigh", "gapUnit", "trendDirection", "trendChange", "previousPeriod",
+            "referencePeriod", "verdict", "verdictTextNl", "verdictTextEn", "basis", "gap", "gapLow", "gapHigh", "gapUnit", "trendDirection", "trendChange", "previousPeriod",
             "requiredPerYear", "observedPerYear", "projectedAtDeadline", "caveats", "sourceId", "quote");
 
     private NormCheckCsv() {
@@ -31,7 +31,7 @@ public final class NormCheckCsv {
         }
         values.addAll(java.util.Arrays.asList(c.threshold() == null ? null : c.threshold().value(),
                 c.threshold() == null ? null : c.threshold().referenceIndicatorId(), c.threshold() == null ? null : c.threshold().referencePeriod(),
-                c.verdict() == null ? Verdict.no_data : c.verdict(),
+                c.verdict() == null ? Verdict.no_data : c.verdict(), c.verdictText().nl(), c.verdictText().en(), c.basis(),
                 c.gap() == null ? null : c.gap().value(), c.gap() == null ? null : c.gap().low(), c.gap() == null ? null : c.gap().high(),
                 c.gap() == null ? null : c.gap().unit(),
                 c.trend() == null ? null : c.trend().direction(), c.trend() == null ? null : c.trend().change(), c.trend() == null ? null : c.trend().previousPeriod(),

@@ -16,6 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record NormCheckDto(
         @Schema(description = "De getoetste norm.", required = true, examples = "roemernorm") String normId,
         @Schema(description = "Het oordeel.", required = true, examples = "breached") Verdict verdict,
+        @Schema(description = "Het oordeel in woorden die bij de norm passen (een plafond wordt overschreden, een vloer niet gehaald) en die "
+                + "zeggen waar het op rust als dat geen getal van de bron zelf is.", required = true) nl.rijksdienst.kpi.common.LocalizedText verdictText,
+        @Schema(description = "Waar de drempel van dit oordeel op rust.", required = true) VerdictBasis basis,
         @Schema(description = "De getoetste waarneming; afwezig als er geen is.") ObservationDto observation,
         @Schema(description = "De drempel waaraan getoetst is.") ThresholdDto threshold,
         @Schema(description = "Waarneming min drempel, in de eenheid van het verschil (procentpunten bij percentages).") GapDto gap,

@@ -40,10 +40,12 @@ public class NormCheckService {
     private final IndicatorService indicators;
     private final ObservationRepository observations;
     private final Clock clock;
+    private final NormVersions versions;
 
     public NormCheckService(NormRepository norms, IndicatorRepository indicatorRepository, IndicatorService indicators,
-            ObservationRepository observations, Clock clock) {
+            ObservationRepository observations, Clock clock, NormVersions versions) {
         this.clock = clock;
+        this.versions = versions;
         this.norms = norms;
         this.indicatorRepository = indicatorRepository;
         this.indicators = indicators;
@@ -56,13 +58,15 @@ public class NormCheckService {
 
     /** Every norm with its latest verdict and its verdict per observation, as known at {@code asOf} (null: now). */
     public Evaluations evaluateAll(OffsetDateTime asOf) {
-        return evaluate(norms.listOrdered(), asOf);
+        return evaluate(listNorms(asOf), asOf);
     }
 
     /** The norms of one indicator, evaluated as known at {@code asOf} (null: now); 404 for an unknown indicator. */
     public List<NormEvaluationDto> evaluateIndicator(String indicatorId, OffsetDateTime asOf) {
         indicators.require(indicatorId);
-        return evaluate(norms.listByIndicator(indicatorId), asOf).items();
+        List<Norm> list = asOf == null ? norms.listByIndicator(indicatorId)
+                : listNorms(asOf).stream().filter(n -> n.indicatorId.equals(indicatorId)).toList();
+        return evaluate(list, asOf).items();
     }
 
     /** The day the norms are checked on: today, or the day of {@code asOf} when that lies before. */
@@ -75,12 +79,17 @@ public class NormCheckService {
         return then.isBefore(today) ? then : today;
     }
 
-    public List<Norm> listNorms() {
-        return norms.listOrdered();
+    /** The norms as they stand now (null) or as they were public on the day of {@code asOf}: a norm is checked as it then stood. */
+    public List<Norm> listNorms(OffsetDateTime asOf) {
+        return asOf == null ? norms.listOrdered() : versions.publicOn(nl.rijksdienst.kpi.common.AsOf.day(asOf));
     }
 
-    public java.util.Optional<Norm> findNorm(String id) {
-        return norms.findByIdOptional(id);
+    public java.util.Optional<Norm> findNorm(String id, OffsetDateTime asOf) {
+        return asOf == null ? norms.findByIdOptional(id) : listNorms(asOf).stream().filter(n -> n.id.equals(id)).findFirst();
+    }
+
+    public List<NormVersion> versions(String id) {
+        return versions.versions(id);
     }
 
     public Map<String, Indicator> indicatorsOf(List<Norm> list) {
@@ -110,12 +119,16 @@ public class NormCheckService {
         Indicator indicator = indicatorsById.get(norm.indicatorId);
         List<Observation> series = byIndicator.getOrDefault(norm.indicatorId, List.of()).stream()
                 .filter(o -> o.dimensions.entrySet().containsAll(norm.dimensions.entrySet()))
+                // judged only on figures of periods within the norm's validity (a year the source does not name is in none)
+                .filter(o -> o.periodStart != null && norm.validFor(o.periodStart, o.periodEnd))
                 .toList();
         Map<Long, Observation> byObservationId = series.stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
         Map<String, SeriesPoint> references = norm.referenceIndicatorId == null ? Map.of()
                 : byIndicator.getOrDefault(norm.referenceIndicatorId, List.of()).stream()
                         .collect(Collectors.toMap(o -> o.periodCode, NormCheckService::toPoint, (a, b) -> a));
-        NormRule rule = new NormRule(norm.operator, norm.threshold, norm.deadline, norm.interpretation, indicator.unit, norm.frequency);
+        // the interpretation caveat is for a threshold that is our reading of words without a number
+        NormRule rule = new NormRule(norm.operator, norm.threshold, norm.deadline, norm.thresholdIsInterpretation ? norm.interpretation : null,
+                indicator.unit, norm.frequency);
         NormEvaluator.Evaluation evaluation = NormEvaluator.evaluate(rule, series.stream().map(NormCheckService::toPoint).toList(), references, today);
         Function<Check, NormCheckDto> toDto = check -> toDto(norm, indicator, check, byObservationId);
         return new NormEvaluationDto(NormDto.of(norm, indicator.unit), toDto.apply(evaluation.latest()),
@@ -146,6 +159,15 @@ public class NormCheckService {
                         check.pace().observedPerYear(), check.pace().observedPaceAssumed(), check.pace().projectedAtDeadline());
         List<NormCheckDto.CaveatDto> caveats = check.caveats().stream().filter(Objects::nonNull)
                 .map((Caveat c) -> new NormCheckDto.CaveatDto(c.code(), c.nl(), c.en())).toList();
-        return new NormCheckDto(norm.id, check.verdict(), observation, threshold, gap, trend, pace, caveats);
+        VerdictBasis basis = VerdictBasis.of(norm);
+        if (basis == VerdictBasis.members && check.verdict() != nl.rijksdienst.kpi.norm.check.Verdict.no_data) {
+            caveats = new java.util.ArrayList<>(caveats);
+            caveats.add(new NormCheckDto.CaveatDto("members_threshold",
+                    "De drempel is een getal van " + (norm.statedBy == nl.rijksdienst.kpi.observation.Speaker.members ? "Kamerleden (" + norm.statedByName + ")" : norm.statedByName)
+                            + " in hun vraag; het antwoord bevestigt het niet.",
+                    "The threshold is a figure from the question of " + norm.statedByName + "; the answer does not confirm it."));
+        }
+        return new NormCheckDto(norm.id, check.verdict(), VerdictText.of(check.verdict(), norm, basis), basis, observation, threshold, gap, trend, pace,
+                List.copyOf(caveats));
     }
 }

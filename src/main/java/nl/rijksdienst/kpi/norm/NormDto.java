@@ -25,19 +25,30 @@ public record NormDto(
         @Schema(description = "Eenheid van de drempel (die van de indicator).", required = true, examples = "percent") Unit unit,
         @Schema(description = "De indicator met wiens waarde in dezelfde periode wordt vergeleken, als de norm geen vast getal is.", examples = "expected-inflation") String referenceIndicatorId,
         @Schema(description = "Datum waarop de streefwaarde bereikt moet zijn.", format = "date", examples = "2026-12-31") LocalDate deadline,
-        @Schema(description = "Datum vanaf wanneer de norm geldt, als bekend.", format = "date", examples = "2010-01-01") LocalDate validFrom,
+        @Schema(description = "Datum vanaf wanneer de norm geldt, als bekend; cijfers over een periode die eerder eindigt, worden er niet aan getoetst.",
+                format = "date", examples = "2010-01-01") LocalDate validFrom,
+        @Schema(description = "Laatste dag waarop de norm geldt, als die er is; cijfers over een periode die later begint, worden er niet aan getoetst.",
+                format = "date", examples = "2029-12-31") LocalDate validTo,
         @Schema(description = "De woorden van de bron.", required = true, examples = "de Roemernorm van maximaal 10 procent") String wording,
         @Schema(description = "Als de bron vaag is: welk getal hier gekozen is en waarom.") String interpretation,
+        @Schema(description = "Waar: de bron noemt geen getal; de drempel is onze lezing van haar woorden (zie interpretation).", required = true)
+        boolean thresholdIsInterpretation,
         @Schema(description = "Waar de norm staat.", required = true) CitationDto citation,
         @Schema(description = "norm: een norm die het kabinet zichzelf stelt; comparison: een vergelijking met een andere indicator die "
                 + "geen norm van het kabinet is (het loonbod tegenover de verwachte inflatie); de scorecard telt die apart.",
                 required = true, examples = "norm") NormKind kind,
-        @Schema(description = "Over wat voor periode de norm gaat; afwezig: elke periode.", examples = "annual") Frequency frequency) {
+        @Schema(description = "Over wat voor periode de norm gaat; afwezig: elke periode.", examples = "annual") Frequency frequency,
+        @Schema(description = "Versie van de norm (1 voor de eerste); een wijziging van drempel, woorden of geldigheid is een nieuwe versie.",
+                required = true, examples = "1") int version,
+        @Schema(description = "Datum waarop deze versie openbaar werd (uit de datum van de bron).", required = true, format = "date", examples = "2026-01-22")
+        LocalDate publishedOn,
+        @Schema(description = "Waar publishedOn op rust.", required = true) nl.rijksdienst.kpi.source.PublicationBasis publicationBasis) {
 
     public static NormDto of(Norm n, Unit unit) {
         return new NormDto(n.id, LocalizedText.of(n.labelNl, n.labelEn), LocalizedText.of(n.descriptionNl, n.descriptionEn),
-                n.indicatorId, n.dimensions, n.type(), n.operator, n.threshold, unit, n.referenceIndicatorId, n.deadline, n.validFrom,
-                n.wording, n.interpretation, new CitationDto(n.sourceId, n.section, n.question, n.quote, null, n.statedBy, n.statedByName,
-                        CitationDto.response(n.responseStance, n.responseSection, n.responseQuote)), n.kind, n.frequency);
+                n.indicatorId, n.dimensions, n.type(), n.operator, n.threshold, unit, n.referenceIndicatorId, n.deadline, n.validFrom, n.validTo,
+                n.wording, n.interpretation, n.thresholdIsInterpretation, new CitationDto(n.sourceId, n.section, n.question, n.quote, null, n.statedBy, n.statedByName,
+                        CitationDto.response(n.responseStance, n.responseSection, n.responseQuote)), n.kind, n.frequency,
+                n.version, n.publishedOn, n.publicationBasis);
     }
 }

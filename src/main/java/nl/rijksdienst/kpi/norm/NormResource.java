@@ -106,22 +106,25 @@ public class NormResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NormCollection.class)),
             @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response list(
+            @Parameter(description = nl.rijksdienst.kpi.common.AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
             @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
             @BeanParam PagingParams paging,
             @Context Request http) {
         boolean csv = Csv.wanted(http, format);
         PageRequest request = paging.toRequestOrAll(csv);
-        List<Norm> norms = service.listNorms();
+        List<Norm> norms = service.listNorms(nl.rijksdienst.kpi.common.AsOf.parse(asOf));
         Map<String, Indicator> indicators = service.indicatorsOf(norms);
         Page.Sliced<NormDto> sliced = Page.slice(norms, request, n -> NormDto.of(n, indicators.get(n.indicatorId).unit));
         if (csv) {
             return Csv.response("norms", List.of("id", "labelNl", "labelEn", "indicatorId", "dimensions", "type", "operator", "threshold", "unit",
-                    "referenceIndicatorId", "deadline", "validFrom", "wording", "interpretation", "sourceId", "section", "quote"), printer -> {
+                    "referenceIndicatorId", "deadline", "validFrom", "validTo", "wording", "interpretation", "sourceId", "section", "quote", "statedBy",
+                    "statedByName", "kind", "frequency", "version", "publishedOn", "publicationBasis"), printer -> {
                 for (NormDto n : sliced.items()) {
                     printer.printRecord(Csv.cells(n.id(), n.label().nl(), n.label().en(), n.indicatorId(),
                             String.join(";", n.dimensions().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()), n.type(), n.operator(),
-                            n.threshold(), n.unit(), n.referenceIndicatorId(), n.deadline(), n.validFrom(), n.wording(), n.interpretation(),
-                            n.citation().sourceId(), n.citation().section(), n.citation().quote()));
+                            n.threshold(), n.unit(), n.referenceIndicatorId(), n.deadline(), n.validFrom(), n.validTo(), n.wording(), n.interpretation(),
+                            n.citation().sourceId(), n.citation().section(), n.citation().quote(), n.citation().statedBy(), n.citation().statedByName(),
+                            n.kind(), n.frequency(), n.version(), n.publishedOn(), n.publicationBasis()));
                 }
             });
         }
@@ -131,9 +134,45 @@ public class NormResource {
     @GET
     @HttpCaching.ResourceVersion
     @Path("/{normId}")
-    @Operation(operationId = "getNorm", summary = "Eén norm opvragen", description = "Geeft één norm met de woorden van de bron en de vindplaats.")
-    public NormDto get(@Parameter(description = "Identificatie van de norm.", example = "roemernorm") @PathParam("normId") String normId) {
-        Norm norm = service.findNorm(normId).orElseThrow(() -> ApiException.notFound("Er is geen norm met id '" + normId + "'; zie /norms voor de normen."));
+    @Operation(operationId = "getNorm", summary = "Eén norm opvragen",
+            description = "Geeft één norm met de woorden van de bron en de vindplaats; met asOf de versie die op die dag openbaar was.")
+    public NormDto get(@Parameter(description = "Identificatie van de norm.", example = "roemernorm") @PathParam("normId") String normId,
+            @Parameter(description = nl.rijksdienst.kpi.common.AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf) {
+        java.time.OffsetDateTime moment = nl.rijksdienst.kpi.common.AsOf.parse(asOf);
+        Norm norm = service.findNorm(normId, moment).orElseThrow(() -> ApiException.notFound("Er is geen norm met id '" + normId + "'"
+                + (moment == null ? "" : " die op " + nl.rijksdienst.kpi.common.AsOf.day(moment) + " openbaar was") + "; zie /norms voor de normen."));
         return NormDto.of(norm, service.indicatorsOf(List.of(norm)).get(norm.indicatorId).unit);
+    }
+
+    @Schema(name = "NormVersion", description = "Eén versie van een norm: wanneer zij openbaar werd, wanneer en door wie zij is vastgelegd en waarom.")
+    public record NormVersionDto(
+            @Schema(description = "Versienummer.", required = true, examples = "1") int version,
+            @Schema(description = "Waar: dit is de versie die nu geldt.", required = true) boolean current,
+            @Schema(description = "Tijdstip waarop deze versie hier is vastgelegd.", required = true) java.time.OffsetDateTime recordedAt,
+            @Schema(description = "Datum waarop een latere versie openbaar werd en deze verving; afwezig bij de huidige.", format = "date")
+            java.time.LocalDate supersededOn,
+            @Schema(description = "Wie deze versie vastlegde.", required = true, examples = "system") String recordedBy,
+            @Schema(description = "De opgegeven reden.") String reason,
+            @Schema(description = "De norm zoals zij in deze versie luidde.", required = true) NormDto norm) {
+    }
+
+    @Schema(name = "NormVersionCollection", description = "Alle versies van een norm, de oudste eerst.")
+    public record NormVersionCollection(@Schema(required = true) List<NormVersionDto> items, @Schema(required = true) Page paging) {
+    }
+
+    @GET
+    @Path("/{normId}/versions")
+    @Operation(operationId = "listNormVersions", summary = "De versies van een norm",
+            description = "Geeft elke versie van een norm, de oudste eerst: een wijziging van drempel, woorden of geldigheid overschrijft nooit.")
+    public NormVersionCollection versions(@Parameter(description = "Identificatie van de norm.", example = "roemernorm") @PathParam("normId") String normId,
+            @BeanParam PagingParams paging) {
+        List<NormVersion> versions = service.versions(normId);
+        if (versions.isEmpty()) {
+            throw ApiException.notFound("Er is geen norm met id '" + normId + "'; zie /norms voor de normen.");
+        }
+        Map<String, Indicator> indicators = service.indicatorsOf(versions.stream().map(NormVersion::toNorm).toList());
+        Page.Sliced<NormVersionDto> sliced = Page.slice(versions, paging.toRequest(), v -> new NormVersionDto(v.version, v.supersededAt == null,
+                v.recordedAt, v.supersededOn, v.recordedBy, v.reason, NormDto.of(v.toNorm(), indicators.get(v.content.indicatorId()).unit)));
+        return new NormVersionCollection(sliced.items(), sliced.paging());
     }
 }

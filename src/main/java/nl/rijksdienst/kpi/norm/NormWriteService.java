@@ -25,8 +25,11 @@ public class NormWriteService {
     private final SourceRepository sources;
     private final AuditLog audit;
     private final ResourceVersions versions;
+    private final NormVersions normVersions;
 
-    public NormWriteService(NormRepository norms, IndicatorRepository indicators, SourceRepository sources, AuditLog audit, ResourceVersions versions) {
+    public NormWriteService(NormRepository norms, IndicatorRepository indicators, SourceRepository sources, AuditLog audit, ResourceVersions versions,
+            NormVersions normVersions) {
+        this.normVersions = normVersions;
         this.norms = norms;
         this.indicators = indicators;
         this.sources = sources;
@@ -46,8 +49,9 @@ public class NormWriteService {
         norm.id = input.id();
         norm.apply(input);
         norms.persist(norm);
+        normVersions.record(norm, actor, input.reason());
         NormDto after = NormDto.of(norm, indicator.unit);
-        audit.record(actor, "create", "norm", norm.id, null, "Norm " + norm.id + " toegevoegd", Map.of("after", after));
+        audit.record(actor, "create", "norm", norm.id, input.reason(), "Norm " + norm.id + " toegevoegd", Map.of("after", after));
         return after;
     }
 
@@ -62,9 +66,28 @@ public class NormWriteService {
         faults.throwIfAny();
         NormDto before = NormDto.of(norm, indicators.findById(norm.indicatorId).unit);
         norm.apply(input);
+        normVersions.record(norm, actor, input.reason());
         NormDto after = NormDto.of(norm, indicator.unit);
-        audit.recordChange(actor, "norm", id, "Norm " + id + " gewijzigd", before, after);
+        if (!before.equals(after)) {
+            audit.record(actor, "update", "norm", id, input.reason(), "Norm " + id + " gewijzigd (versie " + norm.version + ")",
+                    Map.of("before", before, "after", after));
+        }
         return after;
+    }
+
+    /** Loads a norm from the catalogue: added when new, a new version when its content changed, else left alone. */
+    public void load(NormInput input, String actor, String reason) {
+        Norm norm = norms.findByIdOptional(input.id(), LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        if (norm == null) {
+            norm = new Norm();
+            norm.id = input.id();
+            norm.apply(input);
+            norms.persist(norm);
+        } else {
+            norm.apply(input);
+        }
+        norms.flush();
+        normVersions.record(norm, actor, reason);
     }
 
     private Indicator validate(NormInput input, Faults faults) {
@@ -105,6 +128,10 @@ public class NormWriteService {
         if (input.deadline() != null && input.validFrom() != null && input.deadline().isBefore(input.validFrom())) {
             faults.add("deadline", "ligt vóór validFrom");
         }
+        if (input.validTo() != null && input.validFrom() != null && input.validTo().isBefore(input.validFrom())) {
+            faults.add("validTo", "ligt vóór validFrom");
+        }
+        faults.optionalText("reason", input.reason());
         if (input.label() == null) {
             faults.add("label", "ontbreekt");
         } else {
@@ -113,6 +140,9 @@ public class NormWriteService {
         }
         faults.required("wording", input.wording());
         faults.optionalText("interpretation", input.interpretation());
+        if (Boolean.TRUE.equals(input.thresholdIsInterpretation()) && (input.interpretation() == null || input.interpretation().isBlank())) {
+            faults.add("interpretation", "ontbreekt: een drempel die een lezing is, zegt welke lezing en waarom");
+        }
         if (input.citation() == null) {
             faults.add("citation", "ontbreekt: een norm noemt haar bron (sourceId) en de letterlijke zin (quote)");
         } else {

@@ -60,7 +60,7 @@ public final class ChangeCalculator {
 
     static Optional<String> previous(String code, Frequency frequency) {
         Optional<Period> period = Period.parse(code);
-        if (period.isEmpty()) {
+        if (period.isEmpty() || !period.get().dated()) {
             return Optional.empty();
         }
         java.time.LocalDate dayBefore = period.get().start().minusDays(1);

@@ -49,7 +49,7 @@ public final class ObservationCsv {
         try {
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header(indicator).toArray(String[]::new)).get());
             for (Observation o : observations) {
-                List<Object> row = new ArrayList<>(List.of(Csv.cell(o.indicatorId), o.periodCode, o.periodStart, o.periodEnd, o.frequency));
+                List<Object> row = new ArrayList<>(java.util.Arrays.asList(Csv.cell(o.indicatorId), o.periodCode, Csv.cell(o.periodStart), Csv.cell(o.periodEnd), o.frequency));
                 row.add(Csv.cell(o.basePeriodCode));
                 row.add(Csv.cell(o.basePeriodStart));
                 row.add(Csv.cell(o.basePeriodEnd));

@@ -16,7 +16,8 @@ import nl.rijksdienst.kpi.common.PageRequest;
 @ApplicationScoped
 public class ObservationRepository implements PanacheRepositoryBase<Observation, Long> {
 
-    private static final String ORDER = " order by period_start, period_end, dimension_key, coalesce(base_period_code, '')";
+    /** Period order; a year the source does not name comes last. */
+    private static final String ORDER = " order by period_start nulls last, period_end nulls last, period_code, dimension_key, coalesce(base_period_code, '')";
 
     /** One page of a series, in period order. */
     @SuppressWarnings("unchecked")
@@ -102,7 +103,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
             // The last N of each series among the selected versions: a window over the same filter.
             params.put("lastN", filter.lastN());
             return " where id in (select id from (select id, row_number() over (partition by frequency, dimension_key "
-                    + "order by period_end desc, period_start desc) as position from observation" + where + ") ranked where position <= :lastN)";
+                    + "order by period_end desc nulls last, period_start desc nulls last) as position from observation" + where + ") ranked where position <= :lastN)";
         }
         return where;
     }

@@ -49,8 +49,8 @@ public class ObservationService {
         java.time.LocalDate fromStart = parsed.filter().from() == null ? null : parsed.filter().from().start();
         java.time.LocalDate toEnd = parsed.filter().to() == null ? null : parsed.filter().to().end();
         List<ChangeDto> all = ChangeCalculator.changes(series, indicator.unit, basis).stream()
-                .filter(c -> fromStart == null || !c.period().start().isBefore(fromStart))
-                .filter(c -> toEnd == null || !c.period().end().isAfter(toEnd))
+                .filter(c -> fromStart == null || (c.period().start() != null && !c.period().start().isBefore(fromStart)))
+                .filter(c -> toEnd == null || (c.period().end() != null && !c.period().end().isAfter(toEnd)))
                 .toList();
         boolean wholeDownload = parsed.format() == ObservationQuery.Format.csv && !query.containsKey("page") && !query.containsKey("pageSize");
         PageRequest page = wholeDownload ? PageRequest.ALL : parsed.page();

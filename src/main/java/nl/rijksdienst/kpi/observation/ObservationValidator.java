@@ -91,6 +91,10 @@ public final class ObservationValidator {
             base = Period.parse(in.basePeriod()).orElse(null);
             if (base == null) {
                 faults.add(new Fault("basePeriod", "'" + in.basePeriod() + "' is geen geldige periode; " + ObservationQuery.PERIOD_HINT));
+            } else if (!base.dated() || (period != null && !period.dated())) {
+                faults.add(new Fault("basePeriod", "een verandering tussen twee periodes noemt beide; " + Period.UNSTATED_YEAR
+                        + " (een jaar dat de bron niet noemt) kan geen periode of basisperiode van een verandering zijn"));
+                base = null;
             } else if (period != null && !base.start().isBefore(period.start())) {
                 faults.add(new Fault("basePeriod", "'" + in.basePeriod() + "' begint niet vóór de periode '" + period.code() + "'"));
             }

@@ -96,7 +96,7 @@ public final class Sdmx {
     }
 
     public static void writeCsv(Indicator indicator, List<Observation> observations, CSVPrinter printer) throws IOException {
-        for (Observation o : observations) {
+        for (Observation o : dated(observations)) {
             List<Object> row = new ArrayList<>(List.of(dataflow(indicator), freq(o.frequency)));
             for (Dimension d : indicator.dimensions) {
                 row.add(Csv.cell(o.dimensions.get(d.id())));
@@ -123,7 +123,16 @@ public final class Sdmx {
     }
 
     /** An SDMX-JSON 1.0 data message with one data set: series by FREQ and the indicator's dimensions. */
-    public static void writeJson(Indicator indicator, List<Observation> observations, ObjectMapper mapper, Writer out, OffsetDateTime prepared) {
+    /**
+     * The observations SDMX can carry: one without a year the source names (P1Y) has no SDMX time
+     * period, so it is left out of SDMX answers; the JSON and CSV representations have it.
+     */
+    private static List<Observation> dated(List<Observation> observations) {
+        return observations.stream().filter(o -> o.periodStart != null).toList();
+    }
+
+    public static void writeJson(Indicator indicator, List<Observation> allObservations, ObjectMapper mapper, Writer out, OffsetDateTime prepared) {
+        List<Observation> observations = dated(allObservations);
         List<String> seriesDims = new ArrayList<>(List.of("FREQ"));
         indicator.dimensions.stream().map(Dimension::id).forEach(seriesDims::add);
         List<Map<String, Integer>> seriesValueIndex = new ArrayList<>();

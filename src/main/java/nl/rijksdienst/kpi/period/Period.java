@@ -10,9 +10,14 @@ import java.util.regex.Pattern;
 /**
  * A time period as statistical agencies write it (SDMX, ISO 8601): {@code 2024}, {@code 2025-S1},
  * {@code 2025-Q3}, {@code 2025-01}, {@code 2025-06-30}, or an interval of two of those,
- * {@code 2025-Q1/2025-Q3}. Every period has an explicit first and last day (both inclusive).
+ * {@code 2025-Q1/2025-Q3}. Every period has an explicit first and last day (both inclusive), except
+ * {@code P1Y}: a year the source does not name ("ca. 20% per jaar"), which has neither and so falls
+ * in no period a query names.
  */
 public record Period(String code, Frequency frequency, LocalDate start, LocalDate end) {
+
+    /** The code of a year the source does not name: the ISO 8601 duration of one year, without a start. */
+    public static final String UNSTATED_YEAR = "P1Y";
 
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern HALF = Pattern.compile("(\\d{4})-S([12])");
@@ -26,6 +31,9 @@ public record Period(String code, Frequency frequency, LocalDate start, LocalDat
             return Optional.empty();
         }
         String c = code.trim();
+        if (c.equals(UNSTATED_YEAR)) {
+            return Optional.of(new Period(UNSTATED_YEAR, Frequency.annual, null, null));
+        }
         int slash = c.indexOf('/');
         if (slash >= 0) {
             Optional<Period> from = parseSingle(c.substring(0, slash));
@@ -70,6 +78,11 @@ public record Period(String code, Frequency frequency, LocalDate start, LocalDat
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** Whether the period has a first and a last day (all but a year the source does not name). */
+    public boolean dated() {
+        return start != null;
     }
 
     /** Length of the period in days, both ends included. */

@@ -12,7 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Scorecard", description = "Het laatste oordeel van elke norm in één antwoord, met een telling per oordeel.")
 public record ScorecardDto(
         @Schema(description = "Datum waarop is getoetst (deadlines worden tegen deze datum gelezen).", required = true, format = "date", examples = "2026-11-30") LocalDate evaluatedOn,
-        @Schema(description = "Aantal normen die het kabinet zichzelf stelt, per oordeel (zonder de vergelijkingen).", required = true) VerdictCounts summary,
+        @Schema(description = "Aantal normen die het kabinet zichzelf stelt, per oordeel, getoetst aan een getal van de bron zelf (basis source): "
+                + "zonder de vergelijkingen en zonder de oordelen die op een getal van Kamerleden of op onze lezing rusten.", required = true) VerdictCounts summary,
+        @Schema(description = "Aantal normen waarvan het oordeel op een getal van Kamerleden rust dat het antwoord niet bevestigt, of op onze lezing "
+                + "van een bron die geen getal noemt (basis members of interpretation), per oordeel: apart geteld, niet als gewoon oordeel.",
+                required = true) VerdictCounts qualified,
         @Schema(description = "Aantal vergelijkingen (geen norm van het kabinet, zoals het loonbod tegenover de inflatie), per oordeel.", required = true)
         VerdictCounts comparisons,
         @Schema(description = "Aantal toezeggingen en aangekondigde publicaties per stand op de toetsdatum.", required = true) CommitmentCounts commitments,

@@ -17,6 +17,7 @@ import nl.rijksdienst.kpi.common.PageRequest;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import nl.rijksdienst.kpi.norm.NormCheckService;
 import nl.rijksdienst.kpi.norm.NormEvaluationDto;
+import nl.rijksdienst.kpi.norm.VerdictBasis;
 import nl.rijksdienst.kpi.norm.check.Verdict;
 
 @ApplicationScoped
@@ -35,8 +36,11 @@ public class ScorecardService {
         NormCheckService.Evaluations evaluated = normChecks.evaluateAll(asOf);
         List<NormEvaluationDto> evaluations = evaluated.items();
         Map<String, Indicator> byId = evaluated.indicators();
-        ScorecardDto.VerdictCounts summary = counts(evaluations, NormKind.norm);
-        ScorecardDto.VerdictCounts comparisons = counts(evaluations, NormKind.comparison);
+        ScorecardDto.VerdictCounts summary = counts(evaluations.stream()
+                .filter(e -> e.norm().kind() == NormKind.norm && e.latest().basis() == VerdictBasis.source).toList());
+        ScorecardDto.VerdictCounts qualified = counts(evaluations.stream()
+                .filter(e -> e.norm().kind() == NormKind.norm && e.latest().basis() != VerdictBasis.source).toList());
+        ScorecardDto.VerdictCounts comparisons = counts(evaluations.stream().filter(e -> e.norm().kind() == NormKind.comparison).toList());
         Page.Sliced<ScorecardDto.Item> sliced = Page.slice(evaluations, page, e -> {
             Indicator i = byId.get(e.norm().indicatorId());
             return new ScorecardDto.Item(e.norm(), new ScorecardDto.IndicatorRef(i.id, LocalizedText.of(i.labelNl, i.labelEn), i.unit), e.latest(), e.interim());
@@ -51,11 +55,11 @@ public class ScorecardService {
                 .map(c -> new ScorecardDto.CommitmentRef(c.id(), c.themeId(), c.label(), c.kind(), c.due() == null ? null : c.due().wording(),
                         c.due() == null ? null : c.due().end(), c.state(), c.stateNote()))
                 .toList();
-        return new ScorecardDto(normChecks.evaluationDay(asOf), summary, comparisons, commitmentCounts, pending, sliced.items(), sliced.paging());
+        return new ScorecardDto(normChecks.evaluationDay(asOf), summary, qualified, comparisons, commitmentCounts, pending, sliced.items(), sliced.paging());
     }
 
-    private static ScorecardDto.VerdictCounts counts(List<NormEvaluationDto> evaluations, NormKind kind) {
-        Map<Verdict, Long> counts = evaluations.stream().filter(e -> e.norm().kind() == kind)
+    private static ScorecardDto.VerdictCounts counts(List<NormEvaluationDto> evaluations) {
+        Map<Verdict, Long> counts = evaluations.stream()
                 .collect(Collectors.groupingBy(e -> e.latest().verdict(), Collectors.counting()));
         return new ScorecardDto.VerdictCounts(count(counts, Verdict.met), count(counts, Verdict.breached),
                 count(counts, Verdict.on_track), count(counts, Verdict.off_track), count(counts, Verdict.indeterminate), count(counts, Verdict.no_data));

@@ -20,8 +20,9 @@ import nl.rijksdienst.kpi.commitment.CommitmentInput;
 import nl.rijksdienst.kpi.commitment.CommitmentWriteService;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import nl.rijksdienst.kpi.indicator.IndicatorInput;
-import nl.rijksdienst.kpi.norm.Norm;
 import nl.rijksdienst.kpi.norm.NormInput;
+import nl.rijksdienst.kpi.norm.NormVersions;
+import nl.rijksdienst.kpi.norm.NormWriteService;
 import nl.rijksdienst.kpi.common.Hashes;
 import nl.rijksdienst.kpi.importing.ImportReport;
 import nl.rijksdienst.kpi.importing.ImportService;
@@ -49,8 +50,12 @@ public class DataLoader {
     private final EntityManager em;
     private final ImportService imports;
     private final CommitmentWriteService commitments;
+    private final NormWriteService norms;
+    private final NormVersions normVersions;
 
-    public DataLoader(EntityManager em, ImportService imports, CommitmentWriteService commitments) {
+    public DataLoader(EntityManager em, ImportService imports, CommitmentWriteService commitments, NormWriteService norms, NormVersions normVersions) {
+        this.norms = norms;
+        this.normVersions = normVersions;
         this.em = em;
         this.imports = imports;
         this.commitments = commitments;
@@ -59,6 +64,8 @@ public class DataLoader {
     @Transactional
     void onStart(@Observes StartupEvent event) {
         em.createNativeQuery("select pg_advisory_xact_lock(" + LOCK_KEY + ")").getSingleResult();
+        // norms written before norms had versions get their first
+        normVersions.recordMissing(SYSTEM);
         byte[] catalogueBytes = read(CATALOGUE);
         byte[] observationBytes = read(OBSERVATIONS);
         String catalogueSum = Hashes.sha256Hex(catalogueBytes);
@@ -127,11 +134,9 @@ public class DataLoader {
             em.merge(indicator);
         }
         em.flush();
+        // norms are versioned: a changed one becomes a new version, the earlier one stays
         for (NormInput input : catalogue.norms()) {
-            Norm norm = new Norm();
-            norm.id = input.id();
-            norm.apply(input);
-            em.merge(norm);
+            norms.load(input, SYSTEM, reason);
         }
         em.flush();
         // commitments are versioned: a changed one becomes a new version, the earlier one stays

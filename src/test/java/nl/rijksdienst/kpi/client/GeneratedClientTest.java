@@ -84,7 +84,7 @@ class GeneratedClientTest {
         assertThat(scorecard.getItems()).hasSize(8);
         assertThat(scorecard.getSummary().getBreached()).isEqualTo(1);
         assertThat(scorecard.getComparisons().getBreached()).isEqualTo(2);
-        assertThat(new NormenApi(client).getNorm("roemernorm").getThreshold()).isEqualByComparingTo("10");
+        assertThat(new NormenApi(client).getNorm("roemernorm", null).getThreshold()).isEqualByComparingTo("10");
     }
 
     @Test

@@ -56,6 +56,22 @@ class ImportTest {
     }
 
     @Test
+    void aFigureWithoutAYearIsOneObservationOfItsSeriesAndRefusesABasePeriod() {
+        String indicator = ObservationWritingTest.newIndicator();
+        String csv = HEADER + "\n" + row(indicator, "P1Y", "bzk", "5.1") + "\n";
+        importCsv(csv, null, null).statusCode(201).body("inserted", equalTo(1));
+        importCsv(csv, null, null).statusCode(201).body("outcome", equalTo("no_change")).body("unchanged", equalTo(1));
+        importCsv(HEADER + "\n" + row(indicator, "P1Y", "bzk", "5.4") + "\n", "Herzien", null).statusCode(201)
+                .body("revised", equalTo(1)).body("inserted", equalTo(0));
+        given().queryParam("from", "2020").when().get(series(indicator)).then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(0));
+        given().when().get(series(indicator)).then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("items[0].version", equalTo(2)).body("items[0].period.code", equalTo("P1Y"));
+        given().header("Authorization", Tokens.editor()).contentType("application/json")
+                .body(EditorFixtures.observation("P1Y", "1.0", "final", null).replace("\"period\": \"P1Y\"", "\"period\": \"P1Y\", \"basePeriod\": \"2024\", \"dimensions\": {\"department\": \"bzk\"}"))
+                .when().post(series(indicator)).then().statusCode(422).body("invalidParams.name", org.hamcrest.Matchers.hasItem("basePeriod"));
+    }
+
+    @Test
     void importsACsvAndReportsWhatItDid() {
         String indicator = ObservationWritingTest.newIndicator();
         String csv = HEADER + "\n" + row(indicator, "2023", "bzk", "5.1") + "\n" + row(indicator, "2024", "bzk", "5.3") + "\n"

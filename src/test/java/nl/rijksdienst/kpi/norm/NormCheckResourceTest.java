@@ -145,7 +145,12 @@ class NormCheckResourceTest {
                 .body("operator", equalTo("at_most"))
                 .body("threshold", equalTo(10))
                 .body("unit", equalTo("percent"))
-                .body("validFrom", equalTo("2010-01-01"))
+                // the letter says "uit 2010", not from which day: no validFrom is made up
+                .body("validFrom", nullValue())
+                .body("description.nl", containsString("stamt uit 2010"))
+                .body("version", equalTo(1))
+                .body("publishedOn", equalTo("2026-01-22"))
+                .body("publicationBasis", equalTo("earliest_possible"))
                 .body("wording", equalTo("de Roemernorm van maximaal 10 procent"))
                 .body("citation.quote", containsString("maximaal 10 procent"))
                 .body("interpretation", nullValue());

@@ -24,6 +24,33 @@ class ObservationResourceTest {
     private static final String EXTERNAL_HIRING = "/api/v1/indicators/external-hiring-share/observations";
     private static final String FTE_GROWTH = "/api/v1/indicators/workforce-fte-growth/observations";
 
+    /** "ca. 20% externe instroom per jaar" names no year: it is not placed in one, so no query for a period finds it. */
+    @Test
+    void aFigurePerYearWithoutAYearIsInNoPeriod() {
+        for (String indicator : List.of("abd-external-inflow", "data-sharing-benefits")) {
+            given().when().get("/api/v1/indicators/" + indicator + "/observations").then().statusCode(200)
+                    .body("items", hasSize(1))
+                    .body("items[0].period.code", equalTo("P1Y"))
+                    .body("items[0].period.frequency", equalTo("annual"))
+                    .body("items[0].period.start", nullValue())
+                    .body("items[0].period.end", nullValue())
+                    .body("items[0].qualifier", equalTo("approximate"));
+            for (String[] query : new String[][] {{"from", "2026"}, {"to", "2026"}, {"from", "2000"}, {"to", "2100"}}) {
+                given().queryParam(query[0], query[1]).when().get("/api/v1/indicators/" + indicator + "/observations").then().statusCode(200)
+                        .body("items", hasSize(0));
+            }
+        }
+        given().when().get("/api/v1/indicators/abd-external-inflow/observations").then().body("items[0].valueText", equalTo("ca. 20% per jaar"))
+                .body("items[0].note.nl", containsString("P1Y"));
+        String csv = given().queryParam("format", "csv").when().get("/api/v1/indicators/abd-external-inflow/observations").then().statusCode(200)
+                .extract().asString();
+        assertThat(csv).contains("abd-external-inflow,P1Y,,,annual,");
+        // SDMX has no time period for it: left out there
+        String sdmx = given().queryParam("format", "sdmx-csv").when().get("/api/v1/indicators/abd-external-inflow/observations").then().statusCode(200)
+                .extract().asString();
+        assertThat(sdmx.lines().count()).isEqualTo(1);
+    }
+
     /**
      * asOf asks what was public on a day, the same on every instance: the letter's figures from the
      * earliest day the letter can have been public (22 January 2026, the date of the report it

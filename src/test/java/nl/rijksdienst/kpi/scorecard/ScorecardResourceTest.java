@@ -26,11 +26,17 @@ class ScorecardResourceTest {
                 .statusCode(200)
                 .body("items", hasSize(8))
                 .body("evaluatedOn", notNullValue())
-                // the norms the government set itself, and apart from them the two comparisons of the wage offer
+                // the norms the government set itself, judged on a number of the source's own: only the Roemernorm
+                // (a members' 10% that the answer confirms)
                 .body("summary.breached", equalTo(1))
                 .body("summary.offTrack", equalTo(0))
-                .body("summary.indeterminate", equalTo(2))
-                .body("summary.noData", equalTo(3))
+                .body("summary.indeterminate", equalTo(0))
+                .body("summary.noData", equalTo(0))
+                // apart: the Beleidskompas target (no number in the letter: our reading of "nagenoeg alle") and the
+                // members' numbers the answer does not confirm (the taakstelling, the banenafspraak)
+                .body("qualified.indeterminate", equalTo(2))
+                .body("qualified.noData", equalTo(3))
+                .body("qualified.breached", equalTo(0))
                 .body("comparisons.breached", equalTo(2))
                 .body("comparisons.indeterminate", equalTo(0))
                 .body("items.findAll { it.norm.kind == 'comparison' }.norm.id", org.hamcrest.Matchers.containsInAnyOrder("wage-offer-vs-inflation", "wage-offer-vs-market"))
@@ -48,6 +54,17 @@ class ScorecardResourceTest {
         assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.interim.observation.citation.quote")).contains("11,4 procent");
         assertThat(scorecard.getList("items.find { it.norm.id == 'roemernorm' }.interim.caveats.code")).contains("interim_indication", "provisional");
         assertThat(scorecard.getString("items.find { it.norm.id == 'beleidskompas-target' }.latest.verdict")).isEqualTo("indeterminate");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'beleidskompas-target' }.latest.basis")).isEqualTo("interpretation");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'beleidskompas-target' }.latest.verdictText.nl"))
+                .isEqualTo("onbepaald, getoetst aan onze lezing van de bron, die geen getal noemt");
+        assertThat(scorecard.getBoolean("items.find { it.norm.id == 'beleidskompas-target' }.norm.thresholdIsInterpretation")).isTrue();
+        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.basis")).isEqualTo("source");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.verdictText.nl")).isEqualTo("overschreden");
+        assertThat(scorecard.getString("items.find { it.norm.id == 'taakstelling' }.latest.basis")).isEqualTo("members");
+        assertThat(scorecard.getList("items.find { it.norm.id == 'taakstelling' }.latest.caveats.code")).contains("members_threshold");
+        // a floor that is not reached is not "overschreden"; a comparison below its reference says so
+        assertThat(scorecard.getString("items.find { it.norm.id == 'wage-offer-vs-inflation' }.latest.verdictText.nl"))
+                .isEqualTo("lager dan de vergelijkingswaarde");
         assertThat(scorecard.getFloat("items.find { it.norm.id == 'wage-offer-vs-inflation' }.latest.gap.value")).isEqualTo(-2.6f);
     }
 

@@ -40,7 +40,7 @@ public record Caveat(String code, String nl, String en) {
             "Er zijn geen waarnemingen om aan de norm te toetsen.", "There are no observations to check against the norm.");
 
     public static Caveat interpretation(String text) {
-        return new Caveat("interpretation", "De drempel is een interpretatie: " + text,
-                "The threshold is an interpretation of the source's wording (see the norm).");
+        return new Caveat("interpretation", "De bron noemt geen getal; de drempel is een lezing van haar woorden: " + text,
+                "The source gives no number; the threshold is a reading of its words (see the norm's interpretation).");
     }
 }
