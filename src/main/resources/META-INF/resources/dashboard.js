@@ -63,7 +63,7 @@
         + (item.interim.gap && item.interim.gap.value !== undefined ? ', verschil ' + (item.interim.gap.value > 0 ? '+' : '') + number(item.interim.gap.value) + GAP_UNIT[item.interim.gap.unit] : '')
         + ')') : null,
       obs ? el('p', { className: 'source', title: obs.citation.quote }, 'Bron: “' + obs.citation.quote + '”'
-        + (statedBy(obs.citation) ? ' (' + statedBy(obs.citation) + ')' : '')) : null,
+        + (statedBy(obs.citation) ? ' (' + statedBy(obs.citation) + ')' : '') + '; ' + publicSince(obs)) : null,
       obs && response(obs.citation) ? el('p', { className: 'source' }, response(obs.citation)) : null);
   }
 
@@ -74,6 +74,16 @@
       case 'members': return 'genoemd door Kamerleden (' + citation.statedByName + '), niet door het kabinet';
       case 'third_party': return 'genoemd door ' + citation.statedByName + ', aangehaald in de bron';
       default: return null;
+    }
+  }
+
+  // When the figure became public: its source's date, or for an undated source the earliest it can have been.
+  function publicSince(o) {
+    const day = new Date(o.publishedOn + 'T00:00:00').toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+    switch (o.publicationBasis) {
+      case 'earliest_possible': return 'openbaar op zijn vroegst sinds ' + day + ' (de bron heeft geen datum)';
+      case 'recorded': return 'hier vastgelegd op ' + day + ' (de bron heeft geen datum)';
+      default: return 'openbaar sinds ' + day;
     }
   }
 
@@ -112,7 +122,7 @@
       + (Object.keys(o.dimensions).length ? ' (' + Object.values(o.dimensions).join(', ') + ')' : '')
       + '<br>' + value + ' · ' + o.qualifier.replace('_', ' ') + ' · ' + STATUS[o.status]
       + '<br><i style="white-space:normal;display:inline-block;max-width:320px">“' + o.citation.quote + '”</i>'
-      + '<br>Bron: ' + o.citation.sourceId + (o.citation.section ? ', ' + o.citation.section : '')
+      + '<br>Bron: ' + o.citation.sourceId + (o.citation.section ? ', ' + o.citation.section : '') + '; ' + publicSince(o)
       + (statedBy(o.citation) ? '<br>' + statedBy(o.citation) : '')
       + (response(o.citation) ? '<br><i style="white-space:normal;display:inline-block;max-width:320px">' + response(o.citation) + '</i>' : '');
   }

@@ -63,7 +63,8 @@ public class HttpCaching {
     }
 
     static final int DEFAULT_MAX_AGE = 300;
-    static final int HISTORY_MAX_AGE = 86_400;
+    /** An answer for a past day changes only when a figure from an older source is added: longer, but not forever. */
+    static final int HISTORY_MAX_AGE = 3_600;
     private static final String ETAG = "kpi.etag";
     private static final String LAST_MODIFIED = "kpi.last-modified";
     private static final String CACHE_CONTROL = "kpi.cache-control";

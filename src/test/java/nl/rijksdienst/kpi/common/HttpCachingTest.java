@@ -52,7 +52,7 @@ class HttpCachingTest {
 
     @Test
     void historyIsCachedLongerAndErrorsAreNotCached() {
-        given().queryParam("asOf", "2026-01-01").when().get("/api/v1/scorecard").then().statusCode(200).header("Cache-Control", "public, max-age=86400");
+        given().queryParam("asOf", "2026-01-01").when().get("/api/v1/scorecard").then().statusCode(200).header("Cache-Control", "public, max-age=3600");
         given().when().get("/api/v1/indicators/none").then().statusCode(404).header("Cache-Control", "no-store");
         given().when().get("/api/v1/scorecard").then().header("Vary", org.hamcrest.Matchers.containsString("Accept"));
     }

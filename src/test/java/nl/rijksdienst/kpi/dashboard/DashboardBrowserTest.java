@@ -64,6 +64,9 @@ class DashboardBrowserTest {
         assertThat(dom).containsPattern("(?s)data-norm=\"wage-offer-vs-inflation\".{0,400}?lager dan de vergelijkingswaarde");
         assertThat(dom).containsPattern("class=\"chart\" data-indicator=\"external-hiring-share\"[^>]*data-rendered=\"true\" data-points=\"3\"");
         assertThat(dom).contains("<canvas");
+        // when each figure became public, and what a verdict rests on
+        assertThat(dom).contains("openbaar op zijn vroegst sinds 22 januari 2026")
+                .contains("getoetst aan onze lezing van de bron, die geen getal noemt");
         // what the letter promises: the open and overdue commitments, with the term in the letter's words
         assertThat(dom).containsPattern("data-commitment=\"rijksinkoopstrategie\" data-state=\"overdue\"")
                 .containsPattern("data-commitment=\"oha-eerste-rapport\" data-state=\"due_soon\"")
