@@ -45,9 +45,11 @@
     const gap = check.gap && check.gap.value !== undefined
       ? 'verschil ' + (check.gap.value > 0 ? '+' : '') + number(check.gap.value) + GAP_UNIT[check.gap.unit]
       : check.gap ? 'verschil ' + number(check.gap.low) + ' tot ' + number(check.gap.high) + GAP_UNIT[check.gap.unit] : null;
-    const threshold = item.norm.threshold !== undefined
-      ? (item.norm.operator === 'at_most' ? 'ten hoogste ' : 'ten minste ') + number(item.norm.threshold) + UNIT[item.norm.unit]
-      : 'tegenover ' + item.norm.referenceIndicatorId;
+    const bound = item.norm.operator === 'at_most' ? 'ten hoogste ' : 'ten minste ';
+    const threshold = item.norm.threshold !== undefined ? bound + number(item.norm.threshold) + UNIT[item.norm.unit]
+      : item.norm.interpretedThreshold !== undefined
+        ? 'geen getal in de bron (“' + item.norm.wording + '”), gelezen als ' + bound + number(item.norm.interpretedThreshold) + UNIT[item.norm.unit]
+        : 'tegenover ' + item.norm.referenceIndicatorId;
     return el('article', { className: 'card ' + check.verdict, 'data-norm': item.norm.id, 'data-verdict': check.verdict, role: 'listitem' },
       el('h3', {}, item.norm.label.nl),
       item.norm.kind === 'comparison' ? el('p', { className: 'kind' }, 'Vergelijking, geen norm die het kabinet zichzelf stelt') : null,

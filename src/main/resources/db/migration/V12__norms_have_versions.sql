@@ -31,6 +31,9 @@ create trigger norm_version_inserted after insert on norm_version referencing ne
 create trigger norm_version_updated after update on norm_version referencing new table as changed_rows
     for each statement execute function bump_data_version();
 
--- Where the source gives no number ("nagenoeg alle"), the threshold is our reading of its words;
--- a verdict on it says so and the scorecard counts it apart.
-alter table norm add column threshold_is_interpretation boolean not null default false;
+-- Where the source gives no number ("nagenoeg alle"), the norm has no threshold: the number we read
+-- into its words is interpreted_threshold, beside it. A verdict on it says so and the scorecard
+-- counts it apart. A norm has exactly one of the three.
+alter table norm add column interpreted_threshold numeric;
+alter table norm drop constraint norm_threshold_or_reference;
+alter table norm add constraint norm_one_threshold check (num_nonnulls(threshold, reference_indicator_id, interpreted_threshold) = 1);

@@ -56,9 +56,9 @@ public class Norm extends PanacheEntityBase {
     public String descriptionEn;
     public String wording;
     public String interpretation;
-    /** True when the source gives no number and the threshold is our reading of its words (see interpretation). */
-    @Column(name = "threshold_is_interpretation")
-    public boolean thresholdIsInterpretation;
+    /** Where the source gives no number: the number read into its words (see interpretation); the norm then has no threshold. */
+    @Column(name = "interpreted_threshold")
+    public BigDecimal interpretedThreshold;
     @Column(name = "source_id")
     public String sourceId;
     public String section;
@@ -97,7 +97,7 @@ public class Norm extends PanacheEntityBase {
         descriptionEn = input.description() == null ? null : input.description().en();
         wording = input.wording();
         interpretation = input.interpretation();
-        thresholdIsInterpretation = Boolean.TRUE.equals(input.thresholdIsInterpretation());
+        interpretedThreshold = input.interpretedThreshold();
         sourceId = input.citation().sourceId();
         section = input.citation().section();
         question = input.citation().question();
@@ -122,7 +122,7 @@ public class Norm extends PanacheEntityBase {
         return new NormInput(id, indicatorId, new TreeMap<>(dimensions), operator, threshold, referenceIndicatorId, deadline, validFrom, validTo,
                 nl.rijksdienst.kpi.common.LocalizedText.of(labelNl, labelEn),
                 descriptionNl == null && descriptionEn == null ? null : nl.rijksdienst.kpi.common.LocalizedText.of(descriptionNl, descriptionEn),
-                wording, interpretation, thresholdIsInterpretation ? Boolean.TRUE : null, new nl.rijksdienst.kpi.observation.CitationDto(sourceId, section, question, quote, null, statedBy, statedByName,
+                wording, interpretation, interpretedThreshold, new nl.rijksdienst.kpi.observation.CitationDto(sourceId, section, question, quote, null, statedBy, statedByName,
                         nl.rijksdienst.kpi.observation.CitationDto.response(responseStance, responseSection, responseQuote)),
                 kind, frequency, null);
     }

@@ -127,7 +127,8 @@ public class NormCheckService {
                 : byIndicator.getOrDefault(norm.referenceIndicatorId, List.of()).stream()
                         .collect(Collectors.toMap(o -> o.periodCode, NormCheckService::toPoint, (a, b) -> a));
         // the interpretation caveat is for a threshold that is our reading of words without a number
-        NormRule rule = new NormRule(norm.operator, norm.threshold, norm.deadline, norm.thresholdIsInterpretation ? norm.interpretation : null,
+        NormRule rule = new NormRule(norm.operator, norm.threshold != null ? norm.threshold : norm.interpretedThreshold, norm.deadline,
+                norm.interpretedThreshold != null ? norm.interpretation : null,
                 indicator.unit, norm.frequency);
         NormEvaluator.Evaluation evaluation = NormEvaluator.evaluate(rule, series.stream().map(NormCheckService::toPoint).toList(), references, today);
         Function<Check, NormCheckDto> toDto = check -> toDto(norm, indicator, check, byObservationId);

@@ -31,8 +31,8 @@ public record NormDto(
                 format = "date", examples = "2029-12-31") LocalDate validTo,
         @Schema(description = "De woorden van de bron.", required = true, examples = "de Roemernorm van maximaal 10 procent") String wording,
         @Schema(description = "Als de bron vaag is: welk getal hier gekozen is en waarom.") String interpretation,
-        @Schema(description = "Waar: de bron noemt geen getal; de drempel is onze lezing van haar woorden (zie interpretation).", required = true)
-        boolean thresholdIsInterpretation,
+        @Schema(description = "Als de bron geen getal noemt: het getal dat in haar woorden is gelezen (zie interpretation). Geen drempel van de bron; "
+                + "threshold is dan afwezig, en een oordeel erop zegt dat het op deze lezing rust.", examples = "95") BigDecimal interpretedThreshold,
         @Schema(description = "Waar de norm staat.", required = true) CitationDto citation,
         @Schema(description = "norm: een norm die het kabinet zichzelf stelt; comparison: een vergelijking met een andere indicator die "
                 + "geen norm van het kabinet is (het loonbod tegenover de verwachte inflatie); de scorecard telt die apart.",
@@ -47,7 +47,7 @@ public record NormDto(
     public static NormDto of(Norm n, Unit unit) {
         return new NormDto(n.id, LocalizedText.of(n.labelNl, n.labelEn), LocalizedText.of(n.descriptionNl, n.descriptionEn),
                 n.indicatorId, n.dimensions, n.type(), n.operator, n.threshold, unit, n.referenceIndicatorId, n.deadline, n.validFrom, n.validTo,
-                n.wording, n.interpretation, n.thresholdIsInterpretation, new CitationDto(n.sourceId, n.section, n.question, n.quote, null, n.statedBy, n.statedByName,
+                n.wording, n.interpretation, n.interpretedThreshold, new CitationDto(n.sourceId, n.section, n.question, n.quote, null, n.statedBy, n.statedByName,
                         CitationDto.response(n.responseStance, n.responseSection, n.responseQuote)), n.kind, n.frequency,
                 n.version, n.publishedOn, n.publicationBasis);
     }

@@ -8,7 +8,7 @@ import nl.rijksdienst.kpi.common.LocalizedText;
 import nl.rijksdienst.kpi.observation.CitationDto;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "NormInput", description = "Een nieuwe norm of een wijziging van een norm: een vast getal (threshold) of een vergelijkingsindicator (referenceIndicatorId), niet beide.")
+@Schema(name = "NormInput", description = "Een nieuwe norm of een wijziging van een norm: een vast getal (threshold), een vergelijkingsindicator (referenceIndicatorId) of, als de bron geen getal noemt, een gelezen getal (interpretedThreshold); precies één daarvan.")
 public record NormInput(
         @Schema(description = "Identificatie (kebab-case); bij wijzigen gelijk aan die in het pad of weggelaten.", examples = "roemernorm") String id,
         @Schema(description = "De indicator die aan de norm wordt gehouden.", required = true, examples = "external-hiring-share") String indicatorId,
@@ -25,8 +25,9 @@ public record NormInput(
         @Schema(description = "Omschrijving.") LocalizedText description,
         @Schema(description = "De woorden van de bron.", required = true, examples = "de Roemernorm van maximaal 10 procent") String wording,
         @Schema(description = "Als de bron vaag is: welk getal hier gekozen is en waarom.") String interpretation,
-        @Schema(description = "Waar: de bron noemt geen getal en de drempel is een lezing van haar woorden (leg die uit in interpretation). "
-                + "Een oordeel daarop zegt dat, en telt op de scorecard niet als gewoon oordeel.", examples = "true") Boolean thresholdIsInterpretation,
+        @Schema(description = "Alleen als de bron geen getal noemt ('nagenoeg alle'): het getal dat in haar woorden is gelezen, in plaats van "
+                + "threshold (leg de lezing uit in interpretation). Een oordeel daarop zegt dat, en telt op de scorecard niet als gewoon oordeel.",
+                examples = "95") BigDecimal interpretedThreshold,
         @Schema(description = "Waar de norm staat.", required = true) CitationDto citation,
         @Schema(description = "norm: een norm die het kabinet zichzelf stelt (standaard); comparison: een vergelijking met een andere "
                 + "indicator die geen norm van het kabinet is, zoals het loonbod tegenover de verwachte inflatie.", examples = "norm") NormKind kind,

@@ -116,13 +116,13 @@ public class NormResource {
         Map<String, Indicator> indicators = service.indicatorsOf(norms);
         Page.Sliced<NormDto> sliced = Page.slice(norms, request, n -> NormDto.of(n, indicators.get(n.indicatorId).unit));
         if (csv) {
-            return Csv.response("norms", List.of("id", "labelNl", "labelEn", "indicatorId", "dimensions", "type", "operator", "threshold", "unit",
+            return Csv.response("norms", List.of("id", "labelNl", "labelEn", "indicatorId", "dimensions", "type", "operator", "threshold", "interpretedThreshold", "unit",
                     "referenceIndicatorId", "deadline", "validFrom", "validTo", "wording", "interpretation", "sourceId", "section", "quote", "statedBy",
                     "statedByName", "kind", "frequency", "version", "publishedOn", "publicationBasis"), printer -> {
                 for (NormDto n : sliced.items()) {
                     printer.printRecord(Csv.cells(n.id(), n.label().nl(), n.label().en(), n.indicatorId(),
                             String.join(";", n.dimensions().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()), n.type(), n.operator(),
-                            n.threshold(), n.unit(), n.referenceIndicatorId(), n.deadline(), n.validFrom(), n.validTo(), n.wording(), n.interpretation(),
+                            n.threshold(), n.interpretedThreshold(), n.unit(), n.referenceIndicatorId(), n.deadline(), n.validFrom(), n.validTo(), n.wording(), n.interpretation(),
                             n.citation().sourceId(), n.citation().section(), n.citation().quote(), n.citation().statedBy(), n.citation().statedByName(),
                             n.kind(), n.frequency(), n.version(), n.publishedOn(), n.publicationBasis()));
                 }

@@ -115,8 +115,11 @@ public class NormWriteService {
         if (input.operator() == null) {
             faults.add("operator", "ontbreekt; kies uit at_most, at_least");
         }
-        if ((input.threshold() == null) == (input.referenceIndicatorId() == null || input.referenceIndicatorId().isBlank())) {
-            faults.add("threshold", "geef een vast getal (threshold) of een vergelijkingsindicator (referenceIndicatorId), precies één van beide");
+        int given = (input.threshold() == null ? 0 : 1) + (input.referenceIndicatorId() == null || input.referenceIndicatorId().isBlank() ? 0 : 1)
+                + (input.interpretedThreshold() == null ? 0 : 1);
+        if (given != 1) {
+            faults.add("threshold", "geef een vast getal (threshold), een vergelijkingsindicator (referenceIndicatorId) of, als de bron geen getal "
+                    + "noemt, een gelezen getal (interpretedThreshold): precies één daarvan");
         }
         if (input.referenceIndicatorId() != null && !input.referenceIndicatorId().isBlank()) {
             if (indicators.findByIdOptional(input.referenceIndicatorId()).isEmpty()) {
@@ -140,8 +143,8 @@ public class NormWriteService {
         }
         faults.required("wording", input.wording());
         faults.optionalText("interpretation", input.interpretation());
-        if (Boolean.TRUE.equals(input.thresholdIsInterpretation()) && (input.interpretation() == null || input.interpretation().isBlank())) {
-            faults.add("interpretation", "ontbreekt: een drempel die een lezing is, zegt welke lezing en waarom");
+        if (input.interpretedThreshold() != null && (input.interpretation() == null || input.interpretation().isBlank())) {
+            faults.add("interpretation", "ontbreekt: een gelezen getal (interpretedThreshold) zegt welke lezing en waarom");
         }
         if (input.citation() == null) {
             faults.add("citation", "ontbreekt: een norm noemt haar bron (sourceId) en de letterlijke zin (quote)");

@@ -57,7 +57,9 @@ class ScorecardResourceTest {
         assertThat(scorecard.getString("items.find { it.norm.id == 'beleidskompas-target' }.latest.basis")).isEqualTo("interpretation");
         assertThat(scorecard.getString("items.find { it.norm.id == 'beleidskompas-target' }.latest.verdictText.nl"))
                 .isEqualTo("onbepaald, getoetst aan onze lezing van de bron, die geen getal noemt");
-        assertThat(scorecard.getBoolean("items.find { it.norm.id == 'beleidskompas-target' }.norm.thresholdIsInterpretation")).isTrue();
+        // no threshold of ours presented as the norm: the 95% read into "nagenoeg alle" stands apart
+        assertThat(scorecard.getString("items.find { it.norm.id == 'beleidskompas-target' }.norm.threshold")).isNull();
+        assertThat(scorecard.getFloat("items.find { it.norm.id == 'beleidskompas-target' }.norm.interpretedThreshold")).isEqualTo(95f);
         assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.basis")).isEqualTo("source");
         assertThat(scorecard.getString("items.find { it.norm.id == 'roemernorm' }.latest.verdictText.nl")).isEqualTo("overschreden");
         assertThat(scorecard.getString("items.find { it.norm.id == 'taakstelling' }.latest.basis")).isEqualTo("members");
