@@ -13,25 +13,20 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * HTTP caching for public reads. The ETag is strong and derived from the data version (a counter
- * in the database that moves only when data changes, see V3__data_version.sql), the request URI,
+ * in the database that moves only when data changes, see V3__data_version.sql, held in memory by
+ * {@link DataVersions}, so a 304 needs no database round trip), the request URI,
  * the representation asked for and the API version; resources whose verdicts depend on the day
  * (norm checks, scorecard) add the evaluation day, because a deadline can pass without any data
  * changing. {@code If-None-Match} and {@code If-Modified-Since} are answered with 304 before any
@@ -69,21 +64,23 @@ public class HttpCaching {
     private static final String LAST_MODIFIED = "kpi.last-modified";
     private static final String CACHE_CONTROL = "kpi.cache-control";
 
-    private final DataSource dataSource;
+    private final DataVersions dataVersions;
     private final java.time.Clock clock;
     private final String apiVersion;
     private final ResourceVersions versions;
+    private final RenderedAnswers rendered;
 
-    public HttpCaching(DataSource dataSource, java.time.Clock clock, @ConfigProperty(name = "quarkus.application.version") String apiVersion,
-            ResourceVersions versions) {
-        this.dataSource = dataSource;
+    public HttpCaching(DataVersions dataVersions, java.time.Clock clock, @ConfigProperty(name = "quarkus.application.version") String apiVersion,
+            ResourceVersions versions, RenderedAnswers rendered) {
+        this.rendered = rendered;
+        this.dataVersions = dataVersions;
         this.clock = clock;
         this.apiVersion = apiVersion;
         this.versions = versions;
     }
 
     @ServerRequestFilter
-    public Response conditionalGet(ContainerRequestContext request, ResourceInfo resource) {
+    public Response conditionalGet(ContainerRequestContext request, ResourceInfo resource, io.vertx.ext.web.RoutingContext routing) {
         Method method = resource.getResourceMethod();
         String verb = request.getMethod();
         if (method == null || !(HttpMethod.GET.equals(verb) || HttpMethod.HEAD.equals(verb))) {
@@ -93,7 +90,7 @@ public class HttpCaching {
             request.setProperty(CACHE_CONTROL, "private, no-store");
             return null;
         }
-        DataVersion version = dataVersion();
+        DataVersions.Version version = dataVersions.current();
         if (method.isAnnotationPresent(ResourceVersion.class)) {
             // The ETag is the resource's own, set on the answer; Last-Modified is the data's.
             MaxAge maxAge = method.getAnnotation(MaxAge.class);
@@ -128,10 +125,25 @@ public class HttpCaching {
             notModified = notModifiedSince(request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), version.changedAt());
         }
         if (!notModified) {
+            // a rendered answer under this ETag is this very answer: serve it from memory
+            String encoding = encoding(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+            RenderedAnswers.Answer hit = HttpMethod.GET.equals(verb) && !"deflate".equals(encoding) ? rendered.find(etag) : null;
+            if (hit != null) {
+                request.setProperty(RenderedAnswers.SERVED, Boolean.TRUE);
+                byte[] body = "gzip".equals(encoding) ? hit.gzipped() : hit.body();
+                Response.ResponseBuilder answer = Response.ok(body, hit.mediaType());
+                if ("gzip".equals(encoding)) {
+                    // on the HTTP response itself: the REST layer drops a Content-Encoding it did not set
+                    routing.response().putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+                }
+                hit.headers().forEach(answer::header);
+                return answer.build();
+            }
+            request.setProperty(RenderedAnswers.STORE_UNDER, etag);
             return null;
         }
         return Response.notModified()
-                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.ETAG, forEncoding(etag, request))
                 .header(HttpHeaders.LAST_MODIFIED, httpDate(version.changedAt()))
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.VARY, "Accept, Accept-Encoding")
@@ -141,10 +153,14 @@ public class HttpCaching {
     @ServerResponseFilter
     public void decorate(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         int status = response.getStatus();
+        if (status != 200) {
+            // only a successful answer is kept for the next request
+            request.removeProperty(RenderedAnswers.STORE_UNDER);
+        }
         Method method = resource == null ? null : resource.getResourceMethod();
         if (status == 200 && response.getEntity() != null && method != null && method.isAnnotationPresent(ResourceVersion.class)) {
             String etag = versions.etag(response.getEntity());
-            response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+            response.getHeaders().putSingle(HttpHeaders.ETAG, forEncoding(etag, request));
             Object lastModified = request.getProperty(LAST_MODIFIED);
             if (lastModified != null) {
                 response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate((Instant) lastModified));
@@ -164,6 +180,10 @@ public class HttpCaching {
                 response.getHeaders().putSingle(HttpHeaders.ALLOW, allowed);
             }
         }
+        if (status < 400 && !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()) || HttpMethod.OPTIONS.equals(request.getMethod()))) {
+            // a write on this replica has committed: its next answer must not be built on the version before it
+            dataVersions.refresh();
+        }
         if (status >= 400 || !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
             return;
@@ -174,25 +194,12 @@ public class HttpCaching {
         }
         Object etag = request.getProperty(ETAG);
         if (status == 200 && etag != null) {
-            response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+            response.getHeaders().putSingle(HttpHeaders.ETAG, forEncoding((String) etag, request));
             response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate((Instant) request.getProperty(LAST_MODIFIED)));
             response.getHeaders().putSingle(HttpHeaders.VARY, "Accept, Accept-Encoding");
         }
     }
 
-    private record DataVersion(long number, Instant changedAt) {
-    }
-
-    private DataVersion dataVersion() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select version, changed_at from data_version where id = 1");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return new DataVersion(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.SECONDS));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the data version", e);
-        }
-    }
 
     private static OffsetDateTime asOf(ContainerRequestContext request) {
         String raw = request.getUriInfo().getQueryParameters().getFirst(AsOf.PARAMETER);
@@ -203,9 +210,57 @@ public class HttpCaching {
         }
     }
 
+    /**
+     * The content coding a public answer is sent in: gzip or deflate when the client accepts it (an
+     * answer is compressed then), else none. A strong ETag names one exact body, so a compressed
+     * answer's ETag is the identity one with the coding appended ({@code "…-gzip"}), as Apache does.
+     */
+    static String encoding(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return null;
+        }
+        boolean deflate = false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.trim().split(";");
+            String coding = pieces[0].trim().toLowerCase(java.util.Locale.ROOT);
+            boolean refused = false;
+            for (int i = 1; i < pieces.length; i++) {
+                String parameter = pieces[i].trim().replace(" ", "");
+                if (parameter.startsWith("q=")) {
+                    try {
+                        refused = Double.parseDouble(parameter.substring(2)) <= 0;
+                    } catch (NumberFormatException e) {
+                        refused = true;
+                    }
+                }
+            }
+            if (!refused && (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*"))) {
+                return "gzip";
+            }
+            deflate |= !refused && coding.equals("deflate");
+        }
+        return deflate ? "deflate" : null;
+    }
+
+    private static String forEncoding(String etag, ContainerRequestContext request) {
+        String encoding = encoding(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        return encoding == null ? etag : etag.substring(0, etag.length() - 1) + "-" + encoding + "\"";
+    }
+
+    /** The identity ETag of a tag a client sends back: {@code "…-gzip"} and {@code W/"…"} name the same answer for If-None-Match. */
+    static String identityTag(String tag) {
+        String t = tag.startsWith("W/") ? tag.substring(2) : tag;
+        for (String coding : new String[] {"-gzip\"", "-deflate\""}) {
+            if (t.endsWith(coding)) {
+                return t.substring(0, t.length() - coding.length()) + "\"";
+            }
+        }
+        return t;
+    }
+
     static boolean matches(String ifNoneMatch, String etag) {
         for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
+            String tag = identityTag(candidate.trim());
             if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
                 return true;
             }
@@ -225,8 +280,11 @@ public class HttpCaching {
         }
     }
 
-    private static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    /** IMF-fixdate (RFC 9110, 5.6.7): a two-digit day, always GMT ({@code RFC_1123_DATE_TIME} writes "1 Dec"). */
+    static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH);
+
+    static String httpDate(Instant instant) {
+        return IMF_FIXDATE.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     private static String nullToEmpty(String s) {

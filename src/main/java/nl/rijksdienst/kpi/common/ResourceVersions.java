@@ -41,7 +41,9 @@ public class ResourceVersions {
         }
         String etag = etag(current);
         for (String candidate : ifMatch.split(",")) {
-            if (candidate.trim().equals(etag)) {
+            String tag = candidate.trim();
+            // the ETag of the gzipped answer ("…-gzip") names the same version of the resource
+            if (!tag.startsWith("W/") && HttpCaching.identityTag(tag).equals(etag)) {
                 return;
             }
         }

@@ -61,8 +61,11 @@ public class ObservationResource {
     private final IdempotentWrites idempotent;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
+    private final nl.rijksdienst.kpi.common.DataVersions dataVersions;
+
     public ObservationResource(ObservationService service, ObservationWriteService writer, SecurityIdentity identity,
-            com.fasterxml.jackson.databind.ObjectMapper mapper, IdempotentWrites idempotent) {
+            com.fasterxml.jackson.databind.ObjectMapper mapper, IdempotentWrites idempotent, nl.rijksdienst.kpi.common.DataVersions dataVersions) {
+        this.dataVersions = dataVersions;
         this.service = service;
         this.writer = writer;
         this.identity = identity;
@@ -143,7 +146,9 @@ public class ObservationResource {
             }, Sdmx.CSV_MEDIA_TYPE + ";charset=utf-8").header("Content-Disposition", filename + ".sdmx.csv\"").build();
             case sdmx_json -> Response.ok((StreamingOutput) output -> {
                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-                Sdmx.writeJson(result.indicator(), result.items(), mapper, writer, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                // the same data gives the same bytes under the same ETag: prepared and id come from the data version, not the clock
+                nl.rijksdienst.kpi.common.DataVersions.Version version = dataVersions.current();
+                Sdmx.writeJson(result.indicator(), result.items(), mapper, writer, version.changedAt().atOffset(java.time.ZoneOffset.UTC), version.number());
                 writer.flush();
             }, Sdmx.JSON_MEDIA_TYPE + ";charset=utf-8").build();
         };

@@ -131,7 +131,8 @@ public final class Sdmx {
         return observations.stream().filter(o -> o.periodStart != null).toList();
     }
 
-    public static void writeJson(Indicator indicator, List<Observation> allObservations, ObjectMapper mapper, Writer out, OffsetDateTime prepared) {
+    public static void writeJson(Indicator indicator, List<Observation> allObservations, ObjectMapper mapper, Writer out, OffsetDateTime prepared,
+            long dataVersion) {
         List<Observation> observations = dated(allObservations);
         List<String> seriesDims = new ArrayList<>(List.of("FREQ"));
         indicator.dimensions.stream().map(Dimension::id).forEach(seriesDims::add);
@@ -197,7 +198,7 @@ public final class Sdmx {
         ObjectNode root = mapper.createObjectNode();
         ObjectNode meta = root.putObject("meta");
         meta.put("schema", "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/v1.0.0/data-message/tools/schemas/1.0/sdmx-json-data-schema.json");
-        meta.put("id", "IREF-" + indicator.id + "-" + prepared.toEpochSecond());
+        meta.put("id", "IREF-" + indicator.id + "-" + dataVersion);
         meta.put("prepared", prepared.toString());
         meta.put("test", false);
         meta.putObject("sender").put("id", AGENCY).put("name", "Rijksdienst KPI API");

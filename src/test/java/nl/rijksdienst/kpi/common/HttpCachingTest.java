@@ -26,7 +26,7 @@ class HttpCachingTest {
         for (String template : CACHED) {
             String path = template.replace("{id}", String.valueOf(id));
             Response first = given().urlEncodingEnabled(false).when().get(path);
-            first.then().statusCode(200).header("ETag", startsWith("\"")).header("Last-Modified", notNullValue())
+            first.then().statusCode(200).header("ETag", startsWith("\"")).header("Last-Modified", org.hamcrest.Matchers.matchesPattern("[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT"))
                     .header("Cache-Control", startsWith("public, max-age="));
             String etag = first.header("ETag");
             assertThat(etag).as(path).doesNotStartWith("W/");
@@ -55,5 +55,43 @@ class HttpCachingTest {
         given().queryParam("asOf", "2026-01-01").when().get("/api/v1/scorecard").then().statusCode(200).header("Cache-Control", "public, max-age=3600");
         given().when().get("/api/v1/indicators/none").then().statusCode(404).header("Cache-Control", "no-store");
         given().when().get("/api/v1/scorecard").then().header("Vary", org.hamcrest.Matchers.containsString("Accept"));
+    }
+
+    /** RFC 9110/9111: a strong ETag names one exact body, one Vary header that names Origin where CORS depends on it, a 304 without content coding. */
+    @Test
+    void theHttpRulesHoldForCompressedAndCachedAnswers() {
+        String path = "/api/v1/scorecard";
+        Response gzip = given().header("Accept-Encoding", "gzip").when().get(path);
+        Response identity = identityOnly().when().get(path);
+        String gzipTag = gzip.then().statusCode(200).header("Content-Encoding", "gzip").extract().header("ETag");
+        String identityTag = identity.then().statusCode(200).extract().header("ETag");
+        assertThat(identity.header("Content-Encoding")).isIn(null, "identity");
+        assertThat(gzipTag).as("two bodies, two strong ETags").isNotEqualTo(identityTag).isEqualTo(identityTag.substring(0, identityTag.length() - 1) + "-gzip\"");
+        // the kept (second) answer is compressed the same way and keeps its tag
+        given().header("Accept-Encoding", "gzip").when().get(path).then().statusCode(200).header("Content-Encoding", "gzip").header("ETag", gzipTag);
+        for (String tag : new String[] {gzipTag, identityTag}) {
+            Response notModified = given().header("Accept-Encoding", "gzip").header("If-None-Match", tag).when().get(path);
+            notModified.then().statusCode(304).header("ETag", gzipTag);
+            assertThat(notModified.headers().getValues("Content-Encoding")).as("a 304 has no content coding").isEmpty();
+        }
+        Response cors = given().header("Origin", "https://dashboard.example").when().get(path);
+        cors.then().statusCode(200).header("Access-Control-Allow-Origin", "https://dashboard.example");
+        assertThat(cors.headers().getValues("Vary")).as("one Vary header").hasSize(1);
+        assertThat(cors.header("Vary")).contains("Accept").contains("Accept-Encoding").contains("Origin");
+    }
+
+    @Test
+    void theSdmxJsonAnswerIsTheSameBytesUnderTheSameETag() {
+        String path = "/api/v1/indicators/external-hiring-share/observations?format=sdmx-json";
+        Response first = identityOnly().when().get(path);
+        Response second = identityOnly().when().get(path);
+        assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(second.asString()).isEqualTo(first.asString());
+    }
+
+    /** A request that accepts no content coding (rest-assured otherwise asks for gzip and deflate itself). */
+    private static io.restassured.specification.RequestSpecification identityOnly() {
+        return given().config(io.restassured.config.RestAssuredConfig.config()
+                .decoderConfig(io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders())).header("Accept-Encoding", "identity");
     }
 }

@@ -58,12 +58,38 @@ class ReplicasIT {
                          "reason": "Schrijven via replica A"}""");
                 assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
 
-                HttpResponse<String> revalidated = b.get(SERIES, Map.of("If-None-Match", etag));
+                // replica B holds the data version in memory; the change reaches it by NOTIFY, within a second
+                long changedNanos = System.nanoTime();
+                HttpResponse<String> revalidated = firstChange(b, etag, changedNanos);
                 assertThat(revalidated.statusCode()).as("no stale 304 from the other replica").isEqualTo(200);
                 assertThat(revalidated.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
                 assertThat(revalidated.body()).contains("\"code\":\"2025\"").contains("12,1%");
                 assertThat(a.get(SERIES).headers().firstValue("ETag")).isEqualTo(revalidated.headers().firstValue("ETag"));
+                // the writing replica itself answers from the new version at once
+                String current = revalidated.headers().firstValue("ETag").orElseThrow();
+
+                // a change whose notification is lost (the counter moved without NOTIFY): the replicas' own check finds it within a second
+                try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.executeUpdate("update data_version set version = version + 1, changed_at = clock_timestamp() where id = 1");
+                }
+                long silentNanos = System.nanoTime();
+                assertThat(firstChange(a, current, silentNanos).statusCode()).isEqualTo(200);
+                assertThat(firstChange(b, current, silentNanos).statusCode()).isEqualTo(200);
             }
+        }
+    }
+
+    /** Polls with If-None-Match until the answer changes (at most a second after the change), and reports how long it took. */
+    private static HttpResponse<String> firstChange(ServiceProcess service, String etag, long sinceNanos) throws Exception {
+        while (true) {
+            HttpResponse<String> answer = service.get(SERIES, Map.of("If-None-Match", etag));
+            long millis = (System.nanoTime() - sinceNanos) / 1_000_000;
+            if (answer.statusCode() != 304) {
+                System.out.println("change seen by " + service + " after " + millis + " ms");
+                return answer;
+            }
+            assertThat(millis).as("a replica learns of a change within a second").isLessThan(1_000);
+            Thread.sleep(20);
         }
     }
 

@@ -37,6 +37,11 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
+    @Override
+    public String toString() {
+        return log.getFileName().toString().replace(".log", "") + " (port " + port + ")";
+    }
+
     /** Starts the service with the given environment (on top of this one's); does not wait for it. */
     static ServiceProcess start(Path workDir, String name, Map<String, String> env) throws IOException {
         assertThat(JAR).as("the packaged service (mvn package)").exists();

@@ -1,0 +1,133 @@
+package nl.rijksdienst.kpi.common;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * The data version (the counter that moves when data changes, V3 and V14), held in memory so that a
+ * conditional request needs no database round trip. A listener thread keeps it current: it
+ * {@code LISTEN}s on {@code kpi_data_version}, which the counter's trigger notifies on commit, and
+ * reads the counter again at least every {@value #POLL_MILLIS} ms, so a lost notification leaves
+ * this replica stale for less than a second. When the listener has not confirmed the version within
+ * {@value #FRESH_MILLIS} ms (the database is unreachable, the listener is reconnecting), the version
+ * is read from the database, as every request did before.
+ */
+@ApplicationScoped
+public class DataVersions {
+
+    /** A value of the counter and when it last moved (to the second, for Last-Modified). */
+    public record Version(long number, Instant changedAt) {
+    }
+
+    static final String CHANNEL = "kpi_data_version";
+    static final int POLL_MILLIS = 250;
+    static final long FRESH_MILLIS = 1_000;
+    private static final String READ = "select version, changed_at from data_version where id = 1";
+
+    private final DataSource dataSource;
+    private volatile Version current;
+    private volatile long confirmedAtNanos;
+    private volatile boolean running;
+    private Thread listener;
+
+    public DataVersions(DataSource dataSource) {
+        this.dataSource = dataSource;
+        unconfirm();
+    }
+
+    private void unconfirm() {
+        confirmedAtNanos = System.nanoTime() - (FRESH_MILLIS + 1) * 1_000_000;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        listener = new Thread(this::listen, "kpi-data-version-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    /** The current data version: from memory when the listener confirmed it within the last second, else from the database. */
+    public Version current() {
+        Version version = current;
+        if (version != null && System.nanoTime() - confirmedAtNanos < FRESH_MILLIS * 1_000_000) {
+            return version;
+        }
+        return refresh();
+    }
+
+    /** Reads the version from the database now (after a write on this replica, so that its own next answer is not stale). */
+    public Version refresh() {
+        try (Connection c = dataSource.getConnection()) {
+            return read(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the data version", e);
+        }
+    }
+
+    private Version read(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(READ); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Version version = new Version(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.SECONDS));
+            long now = System.nanoTime();
+            // a slower reader must not put back an older version
+            Version known = current;
+            if (known == null || version.number() >= known.number()) {
+                current = version;
+            }
+            confirmedAtNanos = now;
+            return version;
+        }
+    }
+
+    private void listen() {
+        long backoff = 100;
+        while (running) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("listen " + CHANNEL);
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                backoff = 100;
+                while (running) {
+                    read(c);
+                    // wakes on a notification, or after POLL_MILLIS to check anyway
+                    pg.getNotifications(POLL_MILLIS);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                Log.debugf("Data version listener: %s; reconnecting in %d ms", e.getMessage(), backoff);
+                unconfirm();
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 2_000);
+            }
+        }
+    }
+}
