@@ -107,6 +107,8 @@ http {
 }
 NGINX
 mkdir -p "$WORK/tmp"
+# nginx's workers run as an unprivileged user: let them read the answers
+chmod a+x "$WORK"; chmod -R a+rX "$WORK/www"
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK"
 sleep 1
 for kind in series page; do

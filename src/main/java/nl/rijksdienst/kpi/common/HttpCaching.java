@@ -109,7 +109,7 @@ public class HttpCaching {
         String day = method.isAnnotationPresent(DependsOnDay.class)
                 ? (history ? asOf.atZoneSameInstant(clock.getZone()).toLocalDate() : java.time.LocalDate.now(clock)).toString() : "";
         String etag = "\"" + Hashes.sha256Hex((version.number() + "|" + apiVersion + "|" + request.getUriInfo().getRequestUri().getRawPath() + "?"
-                + nullToEmpty(request.getUriInfo().getRequestUri().getRawQuery()) + "|" + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT))
+                + nullToEmpty(request.getUriInfo().getRequestUri().getRawQuery()) + "|" + accept(request.getHeaderString(HttpHeaders.ACCEPT))
                 + "|" + day).getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"";
         MaxAge maxAge = method.getAnnotation(MaxAge.class);
         String cacheControl = "public, max-age=" + (history ? HISTORY_MAX_AGE : maxAge == null ? DEFAULT_MAX_AGE : maxAge.value());
@@ -285,6 +285,11 @@ public class HttpCaching {
 
     static String httpDate(Instant instant) {
         return IMF_FIXDATE.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    /** The Accept header as far as it selects a representation: none and {@code * /*} select the same one. */
+    static String accept(String header) {
+        return header == null || header.isBlank() || header.trim().equals("*/*") ? "*/*" : header.trim();
     }
 
     private static String nullToEmpty(String s) {
