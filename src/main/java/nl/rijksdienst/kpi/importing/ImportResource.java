@@ -99,8 +99,22 @@ public class ImportResource {
         ImportService.BodyType type = MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 ? ImportService.BodyType.json : ImportService.BodyType.csv;
         String query = uriInfo.getRequestUri().getRawQuery();
-        ImportService.Result result = service.importObservations(body, type, identity.getPrincipal().getName(), reason, key,
-                "POST " + uriInfo.getRequestUri().getRawPath() + (query == null ? "" : "?" + query));
+        // The upload is staged on disk first, before the writers' lock and the transaction are taken:
+        // a slow client blocks no one, and no speed of upload runs into the transaction's timeout.
+        java.nio.file.Path staged = stage(body);
+        ImportService.Result result;
+        try (InputStream upload = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(staged), 1 << 16)) {
+            result = service.importUpload(upload, type, identity.getPrincipal().getName(), reason, key,
+                    "POST " + uriInfo.getRequestUri().getRawPath() + (query == null ? "" : "?" + query));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(staged);
+            } catch (java.io.IOException e) {
+                io.quarkus.logging.Log.warnf("Cannot delete the staged upload %s: %s", staged, e.getMessage());
+            }
+        }
         URI location = uriInfo.getBaseUriBuilder().path("observation-imports").path(result.report().id().toString()).build();
         if (result.replayed()) {
             return Response.ok(result.report()).location(location).header(IdempotencyKey.REPLAYED, "true").build();
@@ -134,5 +148,26 @@ public class ImportResource {
             throw ApiException.notFound("Er is geen import met id '" + importId + "'.");
         }
         return service.find(id).orElseThrow(() -> ApiException.notFound("Er is geen import met id '" + importId + "'."));
+    }
+
+    /** Copies the request body to a temporary file, as fast as the client sends it. */
+    private static java.nio.file.Path stage(InputStream body) {
+        java.nio.file.Path file = null;
+        try {
+            file = java.nio.file.Files.createTempFile("kpi-import-", ".upload");
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                body.transferTo(out);
+            }
+            return file;
+        } catch (java.io.IOException e) {
+            if (file != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (java.io.IOException ignored) {
+                    // reported below
+                }
+            }
+            throw new ApiException(400, "Ongeldige invoer", "De upload is afgebroken voordat hij compleet was; er is niets geschreven.", java.util.List.of());
+        }
     }
 }

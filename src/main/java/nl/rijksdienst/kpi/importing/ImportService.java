@@ -81,9 +81,10 @@ public class ImportService {
         this.writersLock = writersLock;
     }
 
+    /** An import within the caller's transaction (the data files at start). */
     @Transactional
     public Result importObservations(InputStream body, BodyType type, String actor, String reason, String idempotencyKey) {
-        return importObservations(body, type, actor, reason, idempotencyKey, "POST /api/v1/observation-imports");
+        return run(body, type, actor, reason, idempotencyKey, "POST /api/v1/observation-imports");
     }
 
     /**
@@ -91,7 +92,14 @@ public class ImportService {
      *                      the same request (an {@code Idempotency-Key} is replayed only for that)
      */
     @Transactional
-    public Result importObservations(InputStream body, BodyType type, String actor, String reason, String idempotencyKey, String requestTarget) {
+    // an editor's import has a transaction of its own, which may run long (a large file is validated and merged in one go):
+    // 30 minutes (kpi.import.transaction-timeout, in seconds), not the default minute
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeoutFromConfigProperty = "kpi.import.transaction-timeout", timeout = 1800)
+    public Result importUpload(InputStream body, BodyType type, String actor, String reason, String idempotencyKey, String requestTarget) {
+        return run(body, type, actor, reason, idempotencyKey, requestTarget);
+    }
+
+    private Result run(InputStream body, BodyType type, String actor, String reason, String idempotencyKey, String requestTarget) {
         MessageDigest digest = Hashes.sha256();
         digest.update((requestTarget + "\n").getBytes(StandardCharsets.UTF_8));
         InputStream in = new DigestInputStream(body, digest);
