@@ -45,7 +45,7 @@ public final class ObservationCsv {
         return header;
     }
 
-    public static void write(Indicator indicator, List<Observation> observations, Writer out) {
+    public static void write(Indicator indicator, Iterable<Observation> observations, Writer out) {
         try {
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header(indicator).toArray(String[]::new)).get());
             for (Observation o : observations) {

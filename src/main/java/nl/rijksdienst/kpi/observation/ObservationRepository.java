@@ -29,6 +29,29 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         return query.setFirstResult(page.offset()).setMaxResults(page.pageSize()).getResultList();
     }
 
+    /**
+     * The whole selection, read from the database as it is written out: fetched in batches and let
+     * go of as it goes (the persistence context is cleared every batch), so a download of a million
+     * rows takes the memory of a batch. Call it within a transaction, and close the stream.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.stream.Stream<Observation> streamAll(ObservationFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        org.hibernate.query.NativeQuery<Observation> query = getEntityManager().unwrap(org.hibernate.Session.class)
+                .createNativeQuery("select * from observation" + where + ORDER, Observation.class);
+        params.forEach(query::setParameter);
+        query.setFetchSize(STREAM_BATCH).setReadOnly(true);
+        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+        return query.getResultStream().peek(o -> {
+            if (read.incrementAndGet() % STREAM_BATCH == 0) {
+                getEntityManager().clear();
+            }
+        });
+    }
+
+    static final int STREAM_BATCH = 1_000;
+
     /** The number of observations the filter selects. */
     public long count(ObservationFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();

@@ -136,12 +136,20 @@ public class ObservationResource {
             case json -> Response.ok(new ObservationCollection(result.dtos(), result.paging()), MediaType.APPLICATION_JSON_TYPE).build();
             case csv -> Response.ok((StreamingOutput) output -> {
                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-                ObservationCsv.write(result.indicator(), result.items(), writer);
+                if (result.streamed()) {
+                    service.stream(result, rows -> ObservationCsv.write(result.indicator(), rows, writer));
+                } else {
+                    ObservationCsv.write(result.indicator(), result.items(), writer);
+                }
                 writer.flush();
             }, MediaTypes.TEXT_CSV_UTF8).header("Content-Disposition", filename + ".csv\"").build();
             case sdmx_csv -> Response.ok((StreamingOutput) output -> {
                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-                Csv.write(writer, Sdmx.csvHeader(result.indicator()), printer -> Sdmx.writeCsv(result.indicator(), result.items(), printer));
+                if (result.streamed()) {
+                    service.stream(result, rows -> Csv.write(writer, Sdmx.csvHeader(result.indicator()), printer -> Sdmx.writeCsv(result.indicator(), rows, printer)));
+                } else {
+                    Csv.write(writer, Sdmx.csvHeader(result.indicator()), printer -> Sdmx.writeCsv(result.indicator(), result.items(), printer));
+                }
                 writer.flush();
             }, Sdmx.CSV_MEDIA_TYPE + ";charset=utf-8").header("Content-Disposition", filename + ".sdmx.csv\"").build();
             case sdmx_json -> Response.ok((StreamingOutput) output -> {

@@ -21,8 +21,15 @@ public class ObservationService {
         this.indicators = indicators;
     }
 
-    /** A page of one indicator's observations, with the indicator and the parsed request. */
+    /**
+     * A page of one indicator's observations, with the indicator and the parsed request; for a whole
+     * CSV download {@code items} is null and {@link #stream} writes the selection as it is read.
+     */
     public record Result(Indicator indicator, ObservationQuery.Parsed query, List<Observation> items, Page paging) {
+
+        public boolean streamed() {
+            return items == null;
+        }
 
         public List<ObservationDto> dtos() {
             return items.stream().map(o -> ObservationDto.of(o, indicator.unit)).toList();
@@ -56,6 +63,15 @@ public class ObservationService {
         PageRequest page = wholeDownload ? PageRequest.ALL : parsed.page();
         Page.Sliced<ChangeDto> sliced = Page.slice(all, page, c -> c);
         return new Changes(indicator, sliced.items(), sliced.paging());
+    }
+
+    /** Hands the whole selection of a streamed result to {@code writer}, row by row, in a read-only transaction of its own. */
+    public void stream(Result result, java.util.function.Consumer<Iterable<Observation>> writer) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+            try (java.util.stream.Stream<Observation> rows = observations.streamAll(result.query().filter())) {
+                writer.accept(rows::iterator);
+            }
+        });
     }
 
     /** One observation as known at {@code asOf} (null: now); 404 when the indicator or observation does not exist (then). */
@@ -98,8 +114,12 @@ public class ObservationService {
         }
         boolean wholeSeries = parsed.format() != null && parsed.format() != ObservationQuery.Format.json
                 && !query.containsKey("page") && !query.containsKey("pageSize");
-        // A CSV download is the whole selection unless a page is asked for explicitly.
+        // A CSV download is the whole selection unless a page is asked for explicitly; it is streamed
+        // from the database, so its size is not bounded by memory.
         PageRequest page = wholeSeries ? PageRequest.ALL : parsed.page();
+        if (wholeSeries && (parsed.format() == ObservationQuery.Format.csv || parsed.format() == ObservationQuery.Format.sdmx_csv)) {
+            return new Result(indicator, parsed, null, null);
+        }
         List<Observation> items = observations.search(parsed.filter(), page);
         long total = items.size() < page.pageSize() && page.page() == 1 ? items.size() : observations.count(parsed.filter());
         return new Result(indicator, parsed, items, Page.of(page, total));

@@ -95,8 +95,11 @@ public final class Sdmx {
         return header;
     }
 
-    public static void writeCsv(Indicator indicator, List<Observation> observations, CSVPrinter printer) throws IOException {
-        for (Observation o : dated(observations)) {
+    public static void writeCsv(Indicator indicator, Iterable<Observation> observations, CSVPrinter printer) throws IOException {
+        for (Observation o : observations) {
+            if (o.periodStart == null) {
+                continue; // no SDMX time period for a year the source does not name
+            }
             List<Object> row = new ArrayList<>(List.of(dataflow(indicator), freq(o.frequency)));
             for (Dimension d : indicator.dimensions) {
                 row.add(Csv.cell(o.dimensions.get(d.id())));

@@ -44,11 +44,16 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with the given environment (on top of this one's); does not wait for it. */
     static ServiceProcess start(Path workDir, String name, Map<String, String> env) throws IOException {
+        return start(workDir, name, env, "384m");
+    }
+
+    /** Starts the service with the given environment and heap limit ({@code -Xmx}); does not wait for it. */
+    static ServiceProcess start(Path workDir, String name, Map<String, String> env, String maxHeap) throws IOException {
         assertThat(JAR).as("the packaged service (mvn package)").exists();
         Files.createDirectories(workDir);
         int port = freePort();
         Path log = workDir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-Dquarkus.http.port=" + port, "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap, "-Dquarkus.http.port=" + port, "-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = new HashMap<>(env);
         environment.putIfAbsent("KPI_AUTH_KEY_DIR", workDir.resolve("keys").toString());
@@ -102,6 +107,15 @@ final class ServiceProcess implements AutoCloseable {
                 .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Downloads a path and counts the lines of the answer without keeping it; the status code and the count. */
+    long[] countLines(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri() + path)).timeout(Duration.ofMinutes(5)).GET().build();
+        HttpResponse<java.util.stream.Stream<String>> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = answer.body()) {
+            return new long[] {answer.statusCode(), lines.count()};
+        }
     }
 
     /** An editor's token signed with the key pair in the key directory, from the service's own command. */
