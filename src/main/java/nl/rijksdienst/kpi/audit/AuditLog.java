@@ -38,13 +38,19 @@ public class AuditLog {
     /** Records a change of a catalogue entry with what it was before and what it is now; nothing when they are equal. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordChange(String actor, String entityType, String entityId, String summary, Object before, Object after) {
+        recordChange(actor, entityType, entityId, null, summary, before, after);
+    }
+
+    /** The same, with the editor's reason for the change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordChange(String actor, String entityType, String entityId, String reason, String summary, Object before, Object after) {
         if (before.equals(after)) {
             return;
         }
         java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("before", before);
         details.put("after", after);
-        record(actor, "update", entityType, entityId, null, summary, details);
+        record(actor, "update", entityType, entityId, reason, summary, details);
     }
 
     private String toJson(Object details) {

@@ -90,8 +90,8 @@ public class CommitmentResource {
             @Context Request http) {
         boolean csv = Csv.wanted(http, format);
         PageRequest request = paging.toRequestOrAll(csv);
-        List<CommitmentDto> all = service.list(new CommitmentService.Filter(blankToNull(themeId), states(state), blankToNull(indicatorId),
-                blankToNull(normId)), AsOf.parse(asOf));
+        List<CommitmentDto> all = service.list(new CommitmentService.Filter(CommitmentWriteService.blankToNull(themeId), states(state),
+                CommitmentWriteService.blankToNull(indicatorId), CommitmentWriteService.blankToNull(normId)), AsOf.parse(asOf));
         Page.Sliced<CommitmentDto> sliced = Page.slice(all, request, c -> c);
         if (csv) {
             return Csv.response("commitments", CSV_COLUMNS, printer -> {
@@ -173,10 +173,6 @@ public class CommitmentResource {
             @Parameter(description = "De ETag van de versie waarop de wijziging is gebaseerd (uit GET of een eerdere PUT): is de resource intussen gewijzigd, dan is het antwoord 412 en wordt er niets geschreven. Zonder If-Match gaat de wijziging altijd door.",
                     example = "\"3f2a9c0d5b7e41a8c6d2e9f0a1b3c4d5\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return writer.update(commitmentId, input, identity.getPrincipal().getName(), ifMatch);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static Set<CommitmentState> states(String raw) {

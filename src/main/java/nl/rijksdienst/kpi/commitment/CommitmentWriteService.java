@@ -3,21 +3,16 @@ package nl.rijksdienst.kpi.commitment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import nl.rijksdienst.kpi.audit.AuditLog;
 import nl.rijksdienst.kpi.common.ApiException;
-import nl.rijksdienst.kpi.common.ClockProducer;
 import nl.rijksdienst.kpi.common.Faults;
 import nl.rijksdienst.kpi.common.ResourceVersions;
 import nl.rijksdienst.kpi.indicator.IndicatorRepository;
 import nl.rijksdienst.kpi.norm.NormCheckService;
 import nl.rijksdienst.kpi.norm.NormRepository;
 import nl.rijksdienst.kpi.period.Period;
-import nl.rijksdienst.kpi.source.Publication;
-import nl.rijksdienst.kpi.source.Source;
 import nl.rijksdienst.kpi.source.SourceRepository;
 import nl.rijksdienst.kpi.theme.ThemeRepository;
 
@@ -86,8 +81,7 @@ public class CommitmentWriteService {
         }
         CommitmentVersion next = write(id, current, input, actor);
         CommitmentDto after = CommitmentService.of(next, day);
-        audit.record(actor, "update", "commitment", id, input.reason(), "Toezegging " + id + " gewijzigd (versie " + next.version + ")",
-                Map.of("before", before, "after", after));
+        audit.recordChange(actor, "commitment", id, input.reason(), "Toezegging " + id + " gewijzigd (versie " + next.version + ")", before, after);
         return after;
     }
 
@@ -109,26 +103,16 @@ public class CommitmentWriteService {
 
     /** Records a version; the previous one (null for the first) stops being current, and stops being public from the new one's date. */
     private CommitmentVersion write(String id, CommitmentVersion previous, CommitmentInput input, String actor) {
-        // the moment of recording is the real one, also when the evaluation day is fixed
-        OffsetDateTime now = OffsetDateTime.now(ClockProducer.NETHERLANDS).truncatedTo(ChronoUnit.MICROS);
+        // public from the delivering source once a delivery is recorded, else from the source that states it
         String publishing = input.delivery() != null ? input.delivery().sourceId() : input.citation().sourceId();
-        Source source = sources.findById(publishing);
-        Publication publication = Publication.of(source, now.toLocalDate());
+        CommitmentVersion v = new CommitmentVersion();
+        v.follow(previous, sources.findById(publishing), actor, input.reason());
         if (previous != null) {
-            previous.supersededAt = now;
-            previous.supersededOn = publication.date();
             commitments.flush();
         }
-        CommitmentVersion v = new CommitmentVersion();
         v.commitmentId = id;
-        v.version = previous == null ? 1 : previous.version + 1;
         v.themeId = input.themeId();
         v.content = content(id, input);
-        v.publishedOn = publication.date();
-        v.publicationBasis = publication.basis();
-        v.recordedAt = now;
-        v.recordedBy = actor;
-        v.reason = input.reason();
         commitments.persist(v);
         commitments.flush();
         return v;
@@ -146,8 +130,9 @@ public class CommitmentWriteService {
                 i.indicatorIds(), i.normIds(), i.delivery(), reason);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    /** A text as stored or filtered on: trimmed, and none when blank. */
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private void validate(CommitmentInput input, Faults faults) {

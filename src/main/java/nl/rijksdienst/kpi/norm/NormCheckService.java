@@ -164,8 +164,7 @@ public class NormCheckService {
         if (basis == VerdictBasis.members && check.verdict() != nl.rijksdienst.kpi.norm.check.Verdict.no_data) {
             caveats = new java.util.ArrayList<>(caveats);
             caveats.add(new NormCheckDto.CaveatDto("members_threshold",
-                    "De drempel is een getal van " + (norm.statedBy == nl.rijksdienst.kpi.observation.Speaker.members ? "Kamerleden (" + norm.statedByName + ")" : norm.statedByName)
-                            + " in hun vraag; het antwoord bevestigt het niet.",
+                    "De drempel is een getal van " + VerdictText.who(norm) + " in hun vraag; het antwoord bevestigt het niet.",
                     "The threshold is a figure from the question of " + norm.statedByName + "; the answer does not confirm it."));
         }
         return new NormCheckDto(norm.id, check.verdict(), VerdictText.of(check.verdict(), norm, basis), basis, observation, threshold, gap, trend, pace,

@@ -4,12 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import nl.rijksdienst.kpi.common.ClockProducer;
-import nl.rijksdienst.kpi.source.Publication;
 import nl.rijksdienst.kpi.source.SourceRepository;
 
 /**
@@ -35,22 +31,13 @@ public class NormVersions {
         if (current.isPresent() && content.equals(current.get().content)) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now(ClockProducer.NETHERLANDS).truncatedTo(ChronoUnit.MICROS);
-        Publication publication = Publication.of(sources.findById(norm.sourceId), now.toLocalDate());
-        current.ifPresent(previous -> {
-            previous.supersededAt = now;
-            previous.supersededOn = publication.date();
-            em.flush();
-        });
         NormVersion v = new NormVersion();
+        v.follow(current.orElse(null), sources.findById(norm.sourceId), actor, reason);
+        if (current.isPresent()) {
+            em.flush();
+        }
         v.normId = norm.id;
-        v.version = current.map(c -> c.version + 1).orElse(1);
         v.content = content;
-        v.publishedOn = publication.date();
-        v.publicationBasis = publication.basis();
-        v.recordedAt = now;
-        v.recordedBy = actor;
-        v.reason = reason;
         em.persist(v);
         norm.version = v.version;
         norm.publishedOn = v.publishedOn;

@@ -68,10 +68,7 @@ public class NormWriteService {
         norm.apply(input);
         normVersions.record(norm, actor, input.reason());
         NormDto after = NormDto.of(norm, indicator.unit);
-        if (!before.equals(after)) {
-            audit.record(actor, "update", "norm", id, input.reason(), "Norm " + id + " gewijzigd (versie " + norm.version + ")",
-                    Map.of("before", before, "after", after));
-        }
+        audit.recordChange(actor, "norm", id, input.reason(), "Norm " + id + " gewijzigd (versie " + norm.version + ")", before, after);
         return after;
     }
 

@@ -42,7 +42,8 @@ public final class VerdictText {
         };
     }
 
-    private static String who(Norm norm) {
+    /** Who states a norm that is not the minister's: "Kamerleden (CDA-fractie)", or the third party's name. */
+    static String who(Norm norm) {
         return norm.statedBy == nl.rijksdienst.kpi.observation.Speaker.members ? "Kamerleden (" + norm.statedByName + ")" : norm.statedByName;
     }
 

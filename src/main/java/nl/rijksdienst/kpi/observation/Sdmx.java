@@ -97,8 +97,8 @@ public final class Sdmx {
 
     public static void writeCsv(Indicator indicator, Iterable<Observation> observations, CSVPrinter printer) throws IOException {
         for (Observation o : observations) {
-            if (o.periodStart == null) {
-                continue; // no SDMX time period for a year the source does not name
+            if (!hasTimePeriod(o)) {
+                continue;
             }
             List<Object> row = new ArrayList<>(List.of(dataflow(indicator), freq(o.frequency)));
             for (Dimension d : indicator.dimensions) {
@@ -130,13 +130,13 @@ public final class Sdmx {
      * The observations SDMX can carry: one without a year the source names (P1Y) has no SDMX time
      * period, so it is left out of SDMX answers; the JSON and CSV representations have it.
      */
-    private static List<Observation> dated(List<Observation> observations) {
-        return observations.stream().filter(o -> o.periodStart != null).toList();
+    private static boolean hasTimePeriod(Observation o) {
+        return o.periodStart != null;
     }
 
     public static void writeJson(Indicator indicator, List<Observation> allObservations, ObjectMapper mapper, Writer out, OffsetDateTime prepared,
             long dataVersion) {
-        List<Observation> observations = dated(allObservations);
+        List<Observation> observations = allObservations.stream().filter(Sdmx::hasTimePeriod).toList();
         List<String> seriesDims = new ArrayList<>(List.of("FREQ"));
         indicator.dimensions.stream().map(Dimension::id).forEach(seriesDims::add);
         List<Map<String, Integer>> seriesValueIndex = new ArrayList<>();
