@@ -68,11 +68,14 @@ public class DataVersions {
 
     /** The current data version: from memory when the listener confirmed it within the last second, else from the database. */
     public Version current() {
+        Version version = currentIfFresh();
+        return version != null ? version : refresh();
+    }
+
+    /** The data version when the listener confirmed it within the last second, else null; never waits for the database. */
+    public Version currentIfFresh() {
         Version version = current;
-        if (version != null && System.nanoTime() - confirmedAtNanos < FRESH_MILLIS * 1_000_000) {
-            return version;
-        }
-        return refresh();
+        return version != null && System.nanoTime() - confirmedAtNanos < FRESH_MILLIS * 1_000_000 ? version : null;
     }
 
     /** Reads the version from the database now (after a write on this replica, so that its own next answer is not stale). */

@@ -125,21 +125,12 @@ public class HttpCaching {
             notModified = notModifiedSince(request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), version.changedAt());
         }
         if (!notModified) {
-            // a rendered answer under this ETag is this very answer: serve it from memory
-            String encoding = encoding(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
-            RenderedAnswers.Answer hit = HttpMethod.GET.equals(verb) && !"deflate".equals(encoding) ? rendered.find(etag) : null;
-            if (hit != null) {
-                request.setProperty(RenderedAnswers.SERVED, Boolean.TRUE);
-                byte[] body = "gzip".equals(encoding) ? hit.gzipped() : hit.body();
-                Response.ResponseBuilder answer = Response.ok(body, hit.mediaType());
-                if ("gzip".equals(encoding)) {
-                    // on the HTTP response itself: the REST layer drops a Content-Encoding it did not set
-                    routing.response().putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-                }
-                hit.headers().forEach(answer::header);
-                return answer.build();
+            if (HttpMethod.GET.equals(verb)) {
+                // kept once rendered, for RenderedAnswers to serve the next identical request from memory
+                request.setProperty(RenderedAnswers.STORE_UNDER, new RenderedAnswers.Pending(
+                        RenderedAnswers.key(version.number(), routing.request().uri(), request.getHeaderString(HttpHeaders.ACCEPT)),
+                        etag, day.isEmpty() || history ? null : day, version.changedAt()));
             }
-            request.setProperty(RenderedAnswers.STORE_UNDER, etag);
             return null;
         }
         return Response.notModified()
@@ -268,7 +259,7 @@ public class HttpCaching {
         return false;
     }
 
-    private static boolean notModifiedSince(String header, Instant changedAt) {
+    static boolean notModifiedSince(String header, Instant changedAt) {
         if (header == null) {
             return false;
         }

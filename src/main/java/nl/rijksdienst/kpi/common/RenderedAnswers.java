@@ -2,7 +2,16 @@ package nl.rijksdienst.kpi.common;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
@@ -10,64 +19,175 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A bounded cache of rendered public answers, keyed by their strong ETag, which already names the
- * data version, the API version, the request URI, the representation asked for and (where the
- * answer depends on it) the evaluation day: an entry can never be served after the data changed,
- * because the new version makes a new key. The answer's bytes are captured as they are written
- * (answers larger than {@code kpi.cache.max-entry-bytes} are not kept, so downloads stream as
- * before); a hit is answered from memory without touching the database.
+ * A bounded cache of rendered public answers, and the HTTP route that answers from it before the
+ * REST layer is reached. An entry is keyed by the data version, the request target and the
+ * representation asked for (the inputs of its strong ETag but the day), so it can never be served
+ * after the data changed: the new version makes a new key, and the old entries are dropped when the
+ * version moves. An answer that depends on the day it is evaluated on (deadlines) records that day
+ * and is not served on another. The answer's bytes are captured as the REST layer writes them, with
+ * the headers it set, and kept as they are and gzipped; an answer larger than
+ * {@code kpi.cache.max-entry-bytes} keeps only its validators, so a repeat request for it can still
+ * be answered 304 from memory, while the download itself streams as before.
+ *
+ * <p>The route runs on the event loop after the CORS and configured-header handlers, so a hit
+ * carries the same {@code Access-Control-*}, {@code API-Version} and {@code Vary} headers as the
+ * rendered answer; it needs the data version confirmed in memory ({@link DataVersions#currentIfFresh()})
+ * and leaves every other request (not a GET, with credentials, no entry, a version not confirmed
+ * within the last second, an encoding other than gzip or none) to the REST layer.
  */
 @ApplicationScoped
 public class RenderedAnswers {
 
-    /** A rendered answer: its body (as it is and gzipped), media type and the headers that go with it. */
-    public record Answer(byte[] body, byte[] gzipped, String mediaType, Map<String, String> headers) {
+    /** A rendered answer: its validators, the headers that go with it, and its body as it is and gzipped (null when too large to keep). */
+    public record Answer(String etag, String day, Instant lastModified, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped) {
 
-        static Answer of(byte[] body, String mediaType, Map<String, String> headers) {
-            ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(64, body.length / 4));
-            try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed)) {
-                gzip.write(body);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+        static Answer of(Pending pending, List<Map.Entry<String, String>> headers, byte[] body) {
+            byte[] gzipped = null;
+            if (body != null) {
+                ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(64, body.length / 4));
+                try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+                    gzip.write(body);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                gzipped = compressed.toByteArray();
             }
-            return new Answer(body, compressed.toByteArray(), mediaType, headers);
+            return new Answer(pending.etag(), pending.day(), pending.lastModified(), headers, body, gzipped);
+        }
+
+        int weight() {
+            return (body == null ? 0 : body.length + gzipped.length) + 512;
         }
     }
 
-    static final String STORE_UNDER = "kpi.rendered.key";
-    static final String SERVED = "kpi.rendered.served";
+    /** What the REST layer knows of an answer it is about to render, for the capture to store under its key. */
+    record Pending(String key, String etag, String day, Instant lastModified) {
+    }
+
+    static final String STORE_UNDER = "kpi.rendered.pending";
+    /** Headers that belong to one response, not to the answer: they are set again on every response. */
+    private static final Set<String> PER_RESPONSE = Set.of("etag", "content-length", "content-encoding", "transfer-encoding", "date", "connection",
+            "set-cookie", "api-version");
 
     private final Cache<String, Answer> cache;
     private final int maxEntryBytes;
+    private final DataVersions dataVersions;
+    private final Clock clock;
+    private final LongAdder hits = new LongAdder();
+    private volatile long versionSeen = -1;
 
     public RenderedAnswers(@ConfigProperty(name = "kpi.cache.max-bytes", defaultValue = "67108864") long maxBytes,
-            @ConfigProperty(name = "kpi.cache.max-entry-bytes", defaultValue = "2097152") int maxEntryBytes) {
+            @ConfigProperty(name = "kpi.cache.max-entry-bytes", defaultValue = "2097152") int maxEntryBytes,
+            DataVersions dataVersions, Clock clock) {
         this.maxEntryBytes = maxEntryBytes;
+        this.dataVersions = dataVersions;
+        this.clock = clock;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((String key, Answer answer) -> answer.body().length + answer.gzipped().length + key.length() + 64)
+                .weigher((String key, Answer answer) -> answer.weight() + key.length())
                 .expireAfterAccess(Duration.ofMinutes(30))
                 .build();
     }
 
-    public Answer find(String key) {
-        return cache.getIfPresent(key);
+    /** The key of a request's answer: the data version, the request target as sent, and the representation asked for. */
+    static String key(long version, String requestTarget, String accept) {
+        return version + "|" + requestTarget + "|" + HttpCaching.accept(accept);
     }
 
-    void store(String key, Answer answer) {
-        cache.put(key, answer);
-    }
-
+    /** The largest body kept (a method: the bean is reached through its client proxy). */
     int maxEntryBytes() {
         return maxEntryBytes;
     }
 
-    /** Copies a cacheable answer's bytes as they are written, and keeps them once the whole answer is written. */
+    /** Answers served from memory since the start; for tests and monitoring. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    void store(Pending pending, Answer answer) {
+        DataVersions.Version now = dataVersions.currentIfFresh();
+        if (now != null && !pending.key().startsWith(now.number() + "|")) {
+            return; // rendered for a version that has moved on: no request will ask for it again
+        }
+        cache.put(pending.key(), answer);
+    }
+
+    void register(@Observes Filters filters) {
+        // after CORS and the configured headers (route order Integer.MIN_VALUE) and compression (0), before the REST layer
+        filters.register(this::serve, -100);
+    }
+
+    void serve(RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        DataVersions.Version version;
+        Answer answer;
+        if (request.method() != HttpMethod.GET || request.headers().contains(HttpHeaders.AUTHORIZATION)
+                || (version = dataVersions.currentIfFresh()) == null) {
+            routing.next();
+            return;
+        }
+        if (version.number() != versionSeen) {
+            // the data moved: every answer kept so far is of an older version
+            versionSeen = version.number();
+            cache.asMap().keySet().removeIf(k -> !k.startsWith(version.number() + "|"));
+        }
+        answer = cache.getIfPresent(key(version.number(), request.uri(), request.getHeader(HttpHeaders.ACCEPT)));
+        if (answer == null || (answer.day() != null && !answer.day().equals(LocalDate.now(clock).toString()))) {
+            routing.next();
+            return;
+        }
+        String encoding = HttpCaching.encoding(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        if ("deflate".equals(encoding)) {
+            routing.next();
+            return;
+        }
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        boolean notModified = ifNoneMatch != null ? HttpCaching.matches(ifNoneMatch, answer.etag())
+                : HttpCaching.notModifiedSince(request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), answer.lastModified());
+        if (!notModified && answer.body() == null) {
+            routing.next();
+            return;
+        }
+        HttpServerResponse response = routing.response();
+        MultiMap headers = response.headers();
+        String etag = encoding == null ? answer.etag() : answer.etag().substring(0, answer.etag().length() - 1) + "-" + encoding + "\"";
+        headers.set(HttpHeaders.ETAG, etag);
+        hits.increment();
+        if (notModified) {
+            for (Map.Entry<String, String> header : answer.headers()) {
+                String name = header.getKey().toLowerCase(Locale.ROOT);
+                if (name.equals("cache-control") || name.equals("last-modified") || name.equals("vary")) {
+                    headers.add(header.getKey(), header.getValue());
+                }
+            }
+            response.setStatusCode(304).end();
+            return;
+        }
+        for (Map.Entry<String, String> header : answer.headers()) {
+            headers.add(header.getKey(), header.getValue());
+        }
+        if ("gzip".equals(encoding)) {
+            headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+            response.end(Buffer.buffer(answer.gzipped()));
+        } else {
+            response.end(Buffer.buffer(answer.body()));
+        }
+    }
+
+    /** Copies a cacheable answer's bytes and headers as they are written, and keeps them once the whole answer is written. */
     @Provider
     public static class Capture implements WriterInterceptor {
 
@@ -79,23 +199,25 @@ public class RenderedAnswers {
 
         @Override
         public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-            Object key = context.getProperty(STORE_UNDER);
-            if (!(key instanceof String etag) || context.getProperty(SERVED) != null) {
+            if (!(context.getProperty(STORE_UNDER) instanceof Pending pending)) {
                 context.proceed();
                 return;
+            }
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            context.getHeaders().forEach((name, values) -> {
+                if (!PER_RESPONSE.contains(name.toLowerCase(Locale.ROOT)) && !name.toLowerCase(Locale.ROOT).startsWith("access-control-")) {
+                    for (Object value : values) {
+                        headers.add(Map.entry(name, String.valueOf(value)));
+                    }
+                }
+            });
+            if (!context.getHeaders().containsKey(HttpHeaders.CONTENT_TYPE) && context.getMediaType() != null) {
+                headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, context.getMediaType().toString()));
             }
             Tee tee = new Tee(context.getOutputStream(), answers.maxEntryBytes());
             context.setOutputStream(tee);
             context.proceed();
-
-            if (!tee.overflowed()) {
-                Map<String, String> headers = new java.util.LinkedHashMap<>();
-                Object disposition = context.getHeaders().getFirst("Content-Disposition");
-                if (disposition != null) {
-                    headers.put("Content-Disposition", disposition.toString());
-                }
-                answers.store(etag, Answer.of(tee.bytes(), context.getMediaType() == null ? null : context.getMediaType().toString(), Map.copyOf(headers)));
-            }
+            answers.store(pending, Answer.of(pending, List.copyOf(headers), tee.overflowed() ? null : tee.bytes()));
         }
     }
 
