@@ -23,7 +23,10 @@ DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-18082}
 NGINX_PORT=${NGINX_PORT:-18092}
-WORK=$(mktemp -d)
+# WORK_DIR keeps the database (and the loaded set) between runs: a second run with the same
+# WORK_DIR and SCALE skips the load.
+WORK=${WORK_DIR:-$(mktemp -d)}
+mkdir -p "$WORK"
 B="http://localhost:$PORT/api/v1"
 
 command -v wrk > /dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 2; }
@@ -37,12 +40,15 @@ PID=$!
 cleanup() {
   kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
-  rm -rf "$WORK"
+  [ -n "${WORK_DIR:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 for _ in $(seq 1 90); do curl -fs "$B/scorecard" > /dev/null 2>&1 && break; sleep 1; done
 TOKEN=$(KPI_AUTH_KEY_DIR="$WORK/keys" java -jar target/quarkus-app/quarkus-run.jar editor-token benchmark)
 
+if curl -fs -o /dev/null "$B/indicators/bench-$(printf %04d $((INDICATORS - 1)))"; then
+  echo "the set of $INDICATORS indicators is loaded already ($WORK)"
+else
 python3 - "$INDICATORS" "$QUARTERS" "$WORK" <<'PY'
 import json, sys
 n, quarters, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
@@ -70,6 +76,8 @@ ROWS=$(( $(wc -l < "$WORK/import.csv") - 1 ))
 T=$(curl -fsS -o "$WORK/report.json" -w '%{time_total}' -X POST "$B/observation-imports?reason=benchmark" \
     -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary "@$WORK/import.csv")
 echo "loaded $ROWS observations of $INDICATORS indicators through the import API in ${T}s ($(python3 -c "print(round($ROWS / $T))") rows/s)"
+fi
+ROWS=$(( INDICATORS * 4 * 12 * QUARTERS ))
 
 # The sample: random URLs of both kinds, their answers saved for nginx, their ETags for the 304 path.
 mkdir -p "$WORK/www"

@@ -24,20 +24,21 @@ public class HeaderHygiene {
     void tidy(RoutingContext routing) {
         routing.addHeadersEndHandler(ignored -> {
             MultiMap headers = routing.response().headers();
-            Set<String> vary = new LinkedHashSet<>();
-            for (String value : headers.getAll("Vary")) {
-                for (String name : value.split(",")) {
-                    if (!name.isBlank()) {
-                        vary.add(canonical(name.trim()));
+            java.util.List<String> values = headers.getAll("Vary");
+            String allowOrigin = headers.get("Access-Control-Allow-Origin");
+            boolean byOrigin = allowOrigin != null && !allowOrigin.equals("*");
+            if (values.size() > 1 || byOrigin) {
+                Set<String> vary = new LinkedHashSet<>();
+                for (String value : values) {
+                    for (String name : value.split(",")) {
+                        if (!name.isBlank()) {
+                            vary.add(canonical(name.trim()));
+                        }
                     }
                 }
-            }
-            String allowOrigin = headers.get("Access-Control-Allow-Origin");
-            if (allowOrigin != null && !allowOrigin.equals("*")) {
-                vary.add("Origin");
-            }
-            headers.remove("Vary");
-            if (!vary.isEmpty()) {
+                if (byOrigin) {
+                    vary.add("Origin");
+                }
                 headers.set("Vary", String.join(", ", vary));
             }
             if (routing.response().getStatusCode() == 304) {

@@ -14,10 +14,31 @@ public class IndicatorService {
 
     private final IndicatorRepository indicators;
     private final ThemeService themes;
+    private final nl.rijksdienst.kpi.common.DataVersions dataVersions;
+    /** Indicators as read for answers, under the data version they were read at: any write moves the version. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Indicator> forReading = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumSize(10_000).build();
 
-    public IndicatorService(IndicatorRepository indicators, ThemeService themes) {
+    public IndicatorService(IndicatorRepository indicators, ThemeService themes, nl.rijksdienst.kpi.common.DataVersions dataVersions) {
         this.indicators = indicators;
         this.themes = themes;
+        this.dataVersions = dataVersions;
+    }
+
+    /**
+     * The indicator for a read (never to change): kept in memory for the data version it was read
+     * at, so a page of observations does not read its indicator again; 404 as {@link #require}.
+     */
+    public Indicator requireForReading(String id) {
+        // the version before the read: what is kept is at least as new as its key
+        String key = dataVersions.current().number() + "|" + id;
+        Indicator known = forReading.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        Indicator indicator = require(id);
+        forReading.put(key, indicator);
+        return indicator;
     }
 
     public Page.Sliced<IndicatorDto> list(String themeId, PageRequest page) {

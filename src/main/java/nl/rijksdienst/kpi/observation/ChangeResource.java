@@ -86,10 +86,22 @@ public class ChangeResource {
         if (csv) {
             return Csv.response(indicatorId + "-changes", List.of("indicatorId", "basis", "periodCode", "periodStart", "periodEnd", "comparedWith",
                     "dimensions", "value", "comparedValue", "change", "changeUnit", "percentChange", "status", "approximate"), printer -> {
-                for (ChangeDto c : changes.items()) {
-                    printer.printRecord(Csv.cells(indicatorId, chosen.name(), c.period().code(), c.period().start(), c.period().end(), c.comparedWith().code(),
-                            String.join(";", c.dimensions().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
-                            c.value(), c.comparedValue(), c.change(), c.changeUnit(), c.percentChange(), c.status(), c.approximate()));
+                java.util.function.Consumer<Iterable<ChangeDto>> write = rows -> {
+                    try {
+                        for (ChangeDto c : rows) {
+                            printer.printRecord(Csv.cells(indicatorId, chosen.name(), c.period().code(), c.period().start(), c.period().end(),
+                                    c.comparedWith().code(), String.join(";", c.dimensions().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
+                                    c.value(), c.comparedValue(), c.change(), c.changeUnit(), c.percentChange(), c.status(), c.approximate()));
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                };
+                if (changes.streamed()) {
+                    // the whole download, written as it is read
+                    service.streamChanges(changes, write);
+                } else {
+                    write.accept(changes.items());
                 }
             });
         }

@@ -38,7 +38,7 @@ public record ObservationDto(
 
     public static ObservationDto of(Observation o, Unit unit) {
         return new ObservationDto(o.observationId, o.version, o.recordedAt, o.publishedOn, o.publicationBasis, o.indicatorId,
-                PeriodDto.of(o.periodCode, o.periodStart, o.periodEnd),
+                o.periodCode == null ? null : new PeriodDto(o.periodCode, o.frequency, o.periodStart, o.periodEnd),
                 PeriodDto.of(o.basePeriodCode, o.basePeriodStart, o.basePeriodEnd),
                 o.dimensions,
                 o.qualifier, o.value, o.valueLow, o.valueHigh, o.valueText,

@@ -15,7 +15,15 @@ import nl.rijksdienst.kpi.period.Period;
  * @param asOf       the versions known at this moment (null: the current versions)
  * @param lastN      only the last this many observations of each series (FREQ and dimension codes), or null
  * @param statedBy   only figures stated by these (empty: all)
+ * @param dimensionKeys the dimension filter as the keys of the series it selects (see
+ *                   {@link ObservationQuery#seriesKeys}), matched by an index; null: the filter is
+ *                   matched code by code
  */
 public record ObservationFilter(String indicatorId, Period from, Period to, Set<ObservationStatus> statuses,
-        Map<String, List<String>> dimensions, java.time.OffsetDateTime asOf, Integer lastN, Set<Speaker> statedBy) {
+        Map<String, List<String>> dimensions, java.time.OffsetDateTime asOf, Integer lastN, Set<Speaker> statedBy, List<String> dimensionKeys) {
+
+    public ObservationFilter(String indicatorId, Period from, Period to, Set<ObservationStatus> statuses,
+            Map<String, List<String>> dimensions, java.time.OffsetDateTime asOf, Integer lastN, Set<Speaker> statedBy) {
+        this(indicatorId, from, to, statuses, dimensions, asOf, lastN, statedBy, null);
+    }
 }

@@ -69,7 +69,48 @@ public final class ObservationQuery {
         if (!faults.isEmpty()) {
             throw ApiException.badParameters(faults);
         }
-        return new Parsed(new ObservationFilter(indicator.id, from, to, statuses, dimensions, asOf, lastN, statedBy), page, format);
+        return new Parsed(new ObservationFilter(indicator.id, from, to, statuses, dimensions, asOf, lastN, statedBy, seriesKeys(indicator, dimensions)),
+                page, format);
+    }
+
+    /** At most this many series keys stand for a dimension filter; a wider filter is matched code by code. */
+    static final int MAX_SERIES_KEYS = 1_000;
+
+    /**
+     * The dimension keys ({@link Observation#dimensionKey}) of every series a dimension filter
+     * selects: per dimension of the indicator, the codes asked for, or for a dimension not filtered
+     * any of its codes or none (an observation need not name every dimension). Exact because a code
+     * or dimension in use cannot leave the indicator. Null when nothing is filtered or the keys would
+     * be more than {@value #MAX_SERIES_KEYS}.
+     */
+    static List<String> seriesKeys(Indicator indicator, Map<String, List<String>> filter) {
+        if (filter.isEmpty()) {
+            return null;
+        }
+        // dimension keys are in the order of the dimension ids
+        List<Dimension> dimensions = indicator.dimensions.stream().sorted(java.util.Comparator.comparing(Dimension::id)).toList();
+        List<String> keys = new ArrayList<>(List.of(""));
+        for (Dimension dimension : dimensions) {
+            List<String> codes = filter.get(dimension.id());
+            List<String> choices = new ArrayList<>();
+            if (codes == null) {
+                choices.add(null);
+                dimension.codes().forEach(c -> choices.add(c.code()));
+            } else {
+                choices.addAll(new java.util.LinkedHashSet<>(codes));
+            }
+            if ((long) keys.size() * choices.size() > MAX_SERIES_KEYS) {
+                return null;
+            }
+            List<String> next = new ArrayList<>(keys.size() * choices.size());
+            for (String key : keys) {
+                for (String code : choices) {
+                    next.add(code == null ? key : key + (key.isEmpty() ? "" : ";") + dimension.id() + "=" + code);
+                }
+            }
+            keys = next;
+        }
+        return keys;
     }
 
     private static String first(Map<String, List<String>> query, String key) {

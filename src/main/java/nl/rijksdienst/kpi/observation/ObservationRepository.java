@@ -2,7 +2,9 @@ package nl.rijksdienst.kpi.observation;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,35 +21,58 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     /** Period order; a year the source does not name comes last. */
     private static final String ORDER = " order by period_start nulls last, period_end nulls last, period_code, dimension_key, coalesce(base_period_code, '')";
 
+    private final javax.sql.DataSource dataSource;
+
+    public ObservationRepository(javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /** One page of a series, in period order. */
-    @SuppressWarnings("unchecked")
     public List<Observation> search(ObservationFilter filter, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
-        Query query = getEntityManager().createNativeQuery("select * from observation" + where + ORDER, Observation.class);
-        params.forEach(query::setParameter);
-        return query.setFirstResult(page.offset()).setMaxResults(page.pageSize()).getResultList();
+        params.put("limit", page.pageSize());
+        params.put("offset", (long) page.offset());
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, "select " + ObservationRows.COLUMNS + " from observation" + where + ORDER + " limit :limit offset :offset", params);
+                java.util.stream.Stream<Observation> rows = ObservationRows.stream(ps)) {
+            return rows.toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the observations", e);
+        }
     }
 
     /**
-     * The whole selection, read from the database as it is written out: fetched in batches and let
-     * go of as it goes (the persistence context is cleared every batch), so a download of a million
-     * rows takes the memory of a batch. Call it within a transaction, and close the stream.
+     * The whole selection, read from the database as it is written out, in batches of
+     * {@value #STREAM_BATCH} rows, so a download of a million rows takes the memory of a batch. Call
+     * it within a transaction (a cursor needs one), and close the stream.
      */
-    @SuppressWarnings("unchecked")
     public java.util.stream.Stream<Observation> streamAll(ObservationFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
-        org.hibernate.query.NativeQuery<Observation> query = getEntityManager().unwrap(org.hibernate.Session.class)
-                .createNativeQuery("select * from observation" + where + ORDER, Observation.class);
-        params.forEach(query::setParameter);
-        query.setFetchSize(STREAM_BATCH).setReadOnly(true);
-        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
-        return query.getResultStream().peek(o -> {
-            if (read.incrementAndGet() % STREAM_BATCH == 0) {
-                getEntityManager().clear();
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            PreparedStatement ps = prepare(c, "select " + ObservationRows.COLUMNS + " from observation" + where + ORDER, params);
+            ps.setFetchSize(STREAM_BATCH);
+            Connection connection = c;
+            return ObservationRows.stream(ps).onClose(() -> {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    e.addSuppressed(ignored);
+                }
             }
-        });
+            throw new IllegalStateException("Cannot read the observations", e);
+        }
     }
 
     static final int STREAM_BATCH = 1_000;
@@ -56,9 +81,124 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     public long count(ObservationFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
-        Query query = getEntityManager().createNativeQuery("select count(*) from observation" + where, Long.class);
-        params.forEach(query::setParameter);
-        return ((Number) query.getSingleResult()).longValue();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, "select count(*) from observation" + where, params);
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the observations", e);
+        }
+    }
+
+    /**
+     * The pairs a change is computed from, in period order: each point value (exact or approximate)
+     * of the selection with the point value it is compared with, of the same series (dimension codes
+     * and base period) and kind of period, among the same selected versions: for
+     * {@code previousPeriod} the period that ends the day before it starts (2024 against 2023,
+     * 2025-Q1 against 2024-Q4), for {@code yearAgo} the one that starts a year earlier (2025-Q3
+     * against 2024-Q3). {@code from}/{@code to} limit the compared period, not its base, which may
+     * lie before {@code from}. Read as a stream (within a transaction, closed after use) with
+     * {@code page} null, else one page.
+     */
+    public java.util.stream.Stream<Observation[]> changePairs(ObservationFilter filter, ChangeCalculator.Basis basis, PageRequest page) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = pairs(filter, basis, params)
+                + " order by o.period_start nulls last, o.period_end nulls last, o.period_code, o.dimension_key, coalesce(o.base_period_code, '')";
+        if (page != null) {
+            sql += " limit :limit offset :offset";
+            params.put("limit", page.pageSize());
+            params.put("offset", (long) page.offset());
+        }
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            PreparedStatement ps = prepare(c, sql, params);
+            ps.setFetchSize(STREAM_BATCH);
+            Connection connection = c;
+            return ObservationRows.pairs(ps).onClose(() -> {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    e.addSuppressed(ignored);
+                }
+            }
+            throw new IllegalStateException("Cannot read the changes", e);
+        }
+    }
+
+    /** The number of pairs {@link #changePairs} gives. */
+    public long countChangePairs(ObservationFilter filter, ChangeCalculator.Basis basis) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, "select count(*) from (" + pairs(filter, basis, params) + ") p", params);
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the changes", e);
+        }
+    }
+
+    private static String pairs(ObservationFilter filter, ChangeCalculator.Basis basis, Map<String, Object> params) {
+        // the selection but its period limits, which apply to the compared period only
+        ObservationFilter series = new ObservationFilter(filter.indicatorId(), null, null, filter.statuses(), filter.dimensions(), filter.asOf(), null,
+                filter.statedBy(), filter.dimensionKeys());
+        String base = switch (basis) {
+            case previousPeriod -> "b.period_end = o.period_start - 1";
+            case yearAgo -> "b.period_start = (o.period_start - interval '1 year')::date";
+        };
+        StringBuilder sql = new StringBuilder("with selected as materialized (select * from observation").append(where(series, params)).append(")")
+                .append(" select ").append(ObservationRows.COLUMNS.replaceAll("([a-z_]+)", "o.$1")).append(", ")
+                .append(ObservationRows.COLUMNS.replaceAll("([a-z_]+)", "b.$1"))
+                .append(" from selected o join selected b on b.dimension_key = o.dimension_key and b.frequency = o.frequency")
+                .append(" and coalesce(b.base_period_code, '') = coalesce(o.base_period_code, '') and ").append(base)
+                .append(" where o.frequency <> 'interval' and o.qualifier in ('exact', 'approximate') and o.value is not null")
+                .append(" and b.qualifier in ('exact', 'approximate') and b.value is not null");
+        if (filter.from() != null) {
+            sql.append(" and o.period_start >= :fromStart");
+            params.put("fromStart", filter.from().start());
+        }
+        if (filter.to() != null) {
+            sql.append(" and o.period_end <= :toEnd");
+            params.put("toEnd", filter.to().end());
+        }
+        return sql.toString();
+    }
+
+    /** A parameter: {@code :name}, not a cast ({@code ::date}). */
+    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)");
+
+    /** A statement for SQL with {@code :name} parameters; a collection stands for as many values. */
+    private static PreparedStatement prepare(Connection c, String sql, Map<String, Object> params) throws SQLException {
+        List<Object> values = new ArrayList<>();
+        java.util.regex.Matcher m = PARAMETER.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            if (!params.containsKey(m.group(1))) {
+                throw new IllegalArgumentException("no value for :" + m.group(1));
+            }
+            Object value = params.get(m.group(1));
+            if (value instanceof Collection<?> many) {
+                m.appendReplacement(out, String.join(", ", java.util.Collections.nCopies(Math.max(1, many.size()), "?")));
+                values.addAll(many.isEmpty() ? java.util.Collections.singletonList(null) : many);
+            } else {
+                m.appendReplacement(out, "?");
+                values.add(value);
+            }
+        }
+        m.appendTail(out);
+        PreparedStatement ps = c.prepareStatement(out.toString());
+        for (int i = 0; i < values.size(); i++) {
+            ps.setObject(i + 1, values.get(i));
+        }
+        return ps;
     }
 
     /** The versions of the given indicators' observations public on the day of {@code asOf} (null: the current ones), in one query. */
@@ -115,7 +255,11 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
             params.put("statedBy", filter.statedBy().stream().map(Speaker::name).toList());
         }
         int i = 0;
-        for (Map.Entry<String, List<String>> dimension : filter.dimensions().entrySet()) {
+        if (filter.dimensionKeys() != null) {
+            clauses.add("dimension_key in (:dimensionKeys)");
+            params.put("dimensionKeys", filter.dimensionKeys());
+        }
+        for (Map.Entry<String, List<String>> dimension : filter.dimensionKeys() != null ? Map.<String, List<String>>of().entrySet() : filter.dimensions().entrySet()) {
             clauses.add("jsonb_extract_path_text(dimensions, :dim" + i + ") in (:codes" + i + ")");
             params.put("dim" + i, dimension.getKey());
             params.put("codes" + i, dimension.getValue());

@@ -36,33 +36,50 @@ public class ObservationService {
         }
     }
 
-    /** The changes within one indicator's series, against the previous period or a year earlier. */
-    public record Changes(Indicator indicator, List<ChangeDto> items, Page paging) {
+    /**
+     * The changes within one indicator's series: one page, or for a whole CSV download (no
+     * {@code page} or {@code pageSize}) none yet ({@code items} null) and {@link #streamChanges}
+     * writes them as they are read.
+     */
+    public record Changes(Indicator indicator, ObservationFilter filter, ChangeCalculator.Basis basis, List<ChangeDto> items, Page paging) {
+
+        public boolean streamed() {
+            return items == null;
+        }
     }
 
     public Changes changes(String indicatorId, Map<String, List<String>> query, ChangeCalculator.Basis basis) {
-        Indicator indicator = indicators.require(indicatorId);
+        Indicator indicator = indicators.requireForReading(indicatorId);
         Map<String, List<String>> filters = new java.util.LinkedHashMap<>(query);
         filters.remove("basis");
         ObservationQuery.Parsed parsed = ObservationQuery.parse(indicator, filters);
         if (parsed.format() == ObservationQuery.Format.sdmx_csv || parsed.format() == ObservationQuery.Format.sdmx_json) {
             throw nl.rijksdienst.kpi.common.ApiException.badParameter("format", "veranderingen zijn er als json of csv");
         }
-        // The comparison needs the earlier period even when it lies before 'from': read the series
-        // without the period filter, then keep the changes of the periods asked for.
-        ObservationFilter whole = new ObservationFilter(indicator.id, null, null, parsed.filter().statuses(), parsed.filter().dimensions(),
-                parsed.filter().asOf(), null, parsed.filter().statedBy());
-        List<Observation> series = observations.search(whole, PageRequest.ALL);
-        java.time.LocalDate fromStart = parsed.filter().from() == null ? null : parsed.filter().from().start();
-        java.time.LocalDate toEnd = parsed.filter().to() == null ? null : parsed.filter().to().end();
-        List<ChangeDto> all = ChangeCalculator.changes(series, indicator.unit, basis).stream()
-                .filter(c -> fromStart == null || (c.period().start() != null && !c.period().start().isBefore(fromStart)))
-                .filter(c -> toEnd == null || (c.period().end() != null && !c.period().end().isAfter(toEnd)))
-                .toList();
+        if (parsed.filter().lastN() != null) {
+            throw nl.rijksdienst.kpi.common.ApiException.badParameter("lastNObservations", "veranderingen zijn er voor de perioden from tot en met to, niet voor de laatste N");
+        }
         boolean wholeDownload = parsed.format() == ObservationQuery.Format.csv && !query.containsKey("page") && !query.containsKey("pageSize");
-        PageRequest page = wholeDownload ? PageRequest.ALL : parsed.page();
-        Page.Sliced<ChangeDto> sliced = Page.slice(all, page, c -> c);
-        return new Changes(indicator, sliced.items(), sliced.paging());
+        if (wholeDownload) {
+            return new Changes(indicator, parsed.filter(), basis, null, null);
+        }
+        PageRequest page = parsed.page();
+        List<ChangeDto> items;
+        try (java.util.stream.Stream<Observation[]> pairs = observations.changePairs(parsed.filter(), basis, page)) {
+            items = pairs.map(p -> ChangeCalculator.change(p[0], p[1], indicator.unit)).toList();
+        }
+        long total = items.size() < page.pageSize() && page.page() == 1 ? items.size() : observations.countChangePairs(parsed.filter(), basis);
+        return new Changes(indicator, parsed.filter(), basis, items, Page.of(page, total));
+    }
+
+    /** Hands every change of a streamed result to {@code writer} as it is read, in a read-only transaction of its own. */
+    public void streamChanges(Changes changes, java.util.function.Consumer<Iterable<ChangeDto>> writer) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+            try (java.util.stream.Stream<ChangeDto> rows = observations.changePairs(changes.filter(), changes.basis(), null)
+                    .map(p -> ChangeCalculator.change(p[0], p[1], changes.indicator().unit))) {
+                writer.accept(rows::iterator);
+            }
+        });
     }
 
     /** Hands the whole selection of a streamed result to {@code writer}, row by row, in a read-only transaction of its own. */
@@ -107,7 +124,7 @@ public class ObservationService {
      * query has no {@code format}: a download (CSV, SDMX) is the whole selection unless paged.
      */
     public Result search(String indicatorId, Map<String, List<String>> query, ObservationQuery.Format negotiated) {
-        Indicator indicator = indicators.require(indicatorId);
+        Indicator indicator = indicators.requireForReading(indicatorId);
         ObservationQuery.Parsed parsed = ObservationQuery.parse(indicator, query);
         if (parsed.format() == null && negotiated != null) {
             parsed = new ObservationQuery.Parsed(parsed.filter(), parsed.page(), negotiated);

@@ -1,0 +1,153 @@
+package nl.rijksdienst.kpi.observation;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import nl.rijksdienst.kpi.period.Frequency;
+import nl.rijksdienst.kpi.source.PublicationBasis;
+
+/**
+ * Observations read for an answer, straight from JDBC: detached, read-only {@link Observation}s
+ * without the persistence context's bookkeeping (hydration, snapshots for dirty checking, a copy
+ * of each row's jsonb), which is most of the cost of a page at volume. The columns are those of
+ * the entity's mapping; {@code ObservationRowsTest} checks both read the same.
+ */
+final class ObservationRows {
+
+    static final String COLUMNS = "id, indicator_id, period_code, frequency, period_start, period_end, base_period_code, base_period_start, "
+            + "base_period_end, dimension_key, qualifier, value, value_low, value_high, value_text, status, series_break, note_nl, note_en, "
+            + "source_id, section, question, quote, origin_source_id, stated_by, stated_by_name, response_stance, response_section, "
+            + "response_quote, observation_id, version, recorded_at, recorded_by, reason, import_id, superseded_at, published_on, "
+            + "publication_basis, superseded_on";
+
+    private ObservationRows() {
+    }
+
+    static final int COLUMN_COUNT = 39;
+
+    static Observation read(ResultSet rs) throws SQLException {
+        return read(rs, 0);
+    }
+
+    /** The observation in the {@value #COLUMN_COUNT} columns after the first {@code skip}. */
+    static Observation read(ResultSet rs, int skip) throws SQLException {
+        Observation o = new Observation();
+        o.id = rs.getLong(skip + 1);
+        o.indicatorId = rs.getString(skip + 2);
+        o.periodCode = rs.getString(skip + 3);
+        o.frequency = enumOf(Frequency.class, rs.getString(skip + 4));
+        o.periodStart = rs.getObject(skip + 5, LocalDate.class);
+        o.periodEnd = rs.getObject(skip + 6, LocalDate.class);
+        o.basePeriodCode = rs.getString(skip + 7);
+        o.basePeriodStart = rs.getObject(skip + 8, LocalDate.class);
+        o.basePeriodEnd = rs.getObject(skip + 9, LocalDate.class);
+        o.dimensionKey = rs.getString(skip + 10);
+        o.dimensions = dimensions(o.dimensionKey);
+        o.qualifier = enumOf(Qualifier.class, rs.getString(skip + 11));
+        o.value = rs.getBigDecimal(skip + 12);
+        o.valueLow = rs.getBigDecimal(skip + 13);
+        o.valueHigh = rs.getBigDecimal(skip + 14);
+        o.valueText = rs.getString(skip + 15);
+        String status = rs.getString(skip + 16);
+        o.status = status == null ? null : ObservationStatus.fromCode(status).orElseThrow(() -> new IllegalStateException("status " + status));
+        o.seriesBreak = rs.getBoolean(skip + 17);
+        o.noteNl = rs.getString(skip + 18);
+        o.noteEn = rs.getString(skip + 19);
+        o.sourceId = rs.getString(skip + 20);
+        o.section = rs.getString(skip + 21);
+        o.question = rs.getString(skip + 22);
+        o.quote = rs.getString(skip + 23);
+        o.originSourceId = rs.getString(skip + 24);
+        o.statedBy = enumOf(Speaker.class, rs.getString(skip + 25));
+        o.statedByName = rs.getString(skip + 26);
+        o.responseStance = enumOf(Stance.class, rs.getString(skip + 27));
+        o.responseSection = rs.getString(skip + 28);
+        o.responseQuote = rs.getString(skip + 29);
+        o.observationId = rs.getLong(skip + 30);
+        o.version = rs.getInt(skip + 31);
+        o.recordedAt = rs.getObject(skip + 32, OffsetDateTime.class);
+        o.recordedBy = rs.getString(skip + 33);
+        o.reason = rs.getString(skip + 34);
+        o.importId = rs.getObject(skip + 35, java.util.UUID.class);
+        o.supersededAt = rs.getObject(skip + 36, OffsetDateTime.class);
+        o.publishedOn = rs.getObject(skip + 37, LocalDate.class);
+        o.publicationBasis = enumOf(PublicationBasis.class, rs.getString(skip + 38));
+        o.supersededOn = rs.getObject(skip + 39, LocalDate.class);
+        return o;
+    }
+
+    /**
+     * The dimension codes, from the dimension key ({@link Observation#dimensionKey}): {@code a=x;b=y}
+     * holds the same pairs as the jsonb column, and a dimension id (lowerCamelCase) or code
+     * (kebab-case) has neither {@code =} nor {@code ;}.
+     */
+    static Map<String, String> dimensions(String key) {
+        Map<String, String> dimensions = new TreeMap<>();
+        if (key == null || key.isEmpty()) {
+            return dimensions;
+        }
+        int start = 0;
+        while (start < key.length()) {
+            int end = key.indexOf(';', start);
+            if (end < 0) {
+                end = key.length();
+            }
+            int eq = key.indexOf('=', start);
+            dimensions.put(key.substring(start, eq), key.substring(eq + 1, end));
+            start = end + 1;
+        }
+        return dimensions;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    /** The pairs of observations of an executed statement (each row: {@link #COLUMNS} twice), as {@link #stream} gives rows. */
+    static Stream<Observation[]> pairs(PreparedStatement statement) throws SQLException {
+        return rows(statement, rs -> new Observation[] {read(rs, 0), read(rs, COLUMN_COUNT)});
+    }
+
+    /** The rows of an executed statement as a stream that closes the statement when it is closed. */
+    static Stream<Observation> stream(PreparedStatement statement) throws SQLException {
+        return rows(statement, ObservationRows::read);
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> Stream<T> rows(PreparedStatement statement, RowReader<T> reader) throws SQLException {
+        ResultSet rs = statement.executeQuery();
+        Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                try {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    action.accept(reader.read(rs));
+                    return true;
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot read the observations", e);
+                }
+            }
+        };
+        return StreamSupport.stream(rows, false).onClose(() -> {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
