@@ -13,6 +13,16 @@
 # request) measures four paths for each: the service answering 200, the service answering 304 to
 # If-None-Match, nginx answering 200 and nginx answering 304. Client, service, database and nginx
 # share the machine's cores: compare the ratios of one run, not the absolute numbers of two.
+#
+# Also measured, in the same run:
+# - the cache miss (the first request after a change): a second instance on the same database
+#   with its cache of rendered answers off (kpi.cache.max-bytes=0), so every request is rendered,
+#   against PostgreSQL alone answering the same query as JSON (pgbench, prepared statements, the
+#   same connections; json_agg of the selected rows);
+# - a download: one indicator's whole CSV (1,920 rows at SCALE=1), service against nginx;
+# - other reads while large exports run: the series' p99 while EXPORTERS clients (default 4)
+#   download whole CSVs of random indicators in a loop (with credentials, so each is rendered and
+#   streamed, not served from memory), against its p99 without them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +32,8 @@ SAMPLE=${SAMPLE:-200}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-18082}
+MISS_PORT=${MISS_PORT:-18083}
+EXPORTERS=${EXPORTERS:-4}
 NGINX_PORT=${NGINX_PORT:-18092}
 # WORK_DIR keeps the database (and the loaded set) between runs: a second run with the same
 # WORK_DIR and SCALE skips the load.
@@ -38,6 +50,7 @@ KPI_EMBEDDED_POSTGRES_DATA_DIR="$WORK/pg" KPI_AUTH_KEY_DIR="$WORK/keys" \
   java ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 PID=$!
 cleanup() {
+  [ -n "${MISS_PID:-}" ] && { kill $MISS_PID 2>/dev/null || true; wait $MISS_PID 2>/dev/null || true; }
   kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
   [ -n "${WORK_DIR:-}" ] || rm -rf "$WORK"
@@ -86,13 +99,14 @@ import random, sys
 n, sample, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 random.seed(7)
 cats = ["beleid", "uitvoering", "ondersteuning", "inspectie"]
-with open(f"{work}/series.txt", "w") as s, open(f"{work}/page.txt", "w") as p:
+with open(f"{work}/series.txt", "w") as s, open(f"{work}/page.txt", "w") as p, open(f"{work}/download.txt", "w") as d:
     for i in range(sample):
+        d.write(f"/api/v1/indicators/bench-{random.randrange(n):04d}/observations?format=csv\n")
         k = random.randrange(n)
         s.write(f"/api/v1/indicators/bench-{k:04d}/observations?category={random.choice(cats)}&department=d{random.randrange(12):02d}\n")
         p.write(f"/api/v1/indicators/bench-{random.randrange(n):04d}/observations?pageSize=1000\n")
 PY
-for kind in series page; do
+for kind in series page download; do
   i=0
   : > "$WORK/$kind-etags.txt"
   while read -r url; do
@@ -119,7 +133,7 @@ mkdir -p "$WORK/tmp"
 chmod a+x "$WORK"; chmod -R a+rX "$WORK/www"
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK"
 sleep 1
-for kind in series page; do
+for kind in series page download; do
   i=0
   : > "$WORK/$kind-static.txt"; : > "$WORK/$kind-static-etags.txt"
   while read -r url; do
@@ -151,6 +165,44 @@ run() { # url-base list [etags]
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$WORK/random.lua" "http://localhost:$PORT" -- "$WORK/series.txt" > /dev/null
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$WORK/random.lua" "http://localhost:$PORT" -- "$WORK/page.txt" > /dev/null
 
+# the second instance, on the same database, renders every answer
+PG_PORT=$(sed -n 4p "$WORK/pg/postmaster.pid")
+export PGPASSWORD=$(cat "$WORK/pg/kpi-superuser.password")
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/postgres" QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
+  KPI_AUTH_KEY_DIR="$WORK/keys" java ${JAVA_OPTS:-} -Dquarkus.http.port=$MISS_PORT -Dkpi.cache.max-bytes=0 -jar target/quarkus-app/quarkus-run.jar \
+  > "$WORK/miss.log" 2>&1 &
+MISS_PID=$!
+for _ in $(seq 1 90); do curl -fs "http://localhost:$MISS_PORT/api/v1/scorecard" > /dev/null 2>&1 && break; sleep 1; done
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$WORK/random.lua" "http://localhost:$MISS_PORT" -- "$WORK/series.txt" > /dev/null
+ORDER="order by period_start nulls last, period_end nulls last, period_code, dimension_key, coalesce(base_period_code, '')"
+cat > "$WORK/pg-series.sql" <<SQL
+\\set k random(0, $((INDICATORS - 1)))
+\\set c random(0, 3)
+\\set d random(0, 11)
+select json_agg(o) from (select * from observation where indicator_id = 'bench-' || lpad(:k::text, 4, '0') and superseded_at is null
+  and dimension_key = 'category=' || (array['beleid','uitvoering','ondersteuning','inspectie'])[:c + 1] || ';department=d' || lpad(:d::text, 2, '0') $ORDER limit 100) o;
+SQL
+cat > "$WORK/pg-page.sql" <<SQL
+\\set k random(0, $((INDICATORS - 1)))
+select json_agg(o) from (select * from observation where indicator_id = 'bench-' || lpad(:k::text, 4, '0') and superseded_at is null $ORDER limit 1000) o;
+SQL
+# PostgreSQL's own COPY of the same rows into a table with the same indexes, for the import's ratio
+COPY_RATE=$(psql -h localhost -p "$PG_PORT" -U postgres -qAt <<SQL 2>/dev/null | tail -1
+drop table if exists bench_copy;
+create unlogged table bench_rows as select * from observation where indicator_id like 'bench-%';
+copy bench_rows to '$WORK/bench-rows.copy';
+create table bench_copy (like observation including defaults including indexes);
+select extract(epoch from clock_timestamp()) \\gset t0_
+copy bench_copy from '$WORK/bench-rows.copy';
+select round(count(*) / (extract(epoch from clock_timestamp()) - :t0_extract)) from bench_copy;
+SQL
+)
+psql -h localhost -p "$PG_PORT" -U postgres -qAt -c "drop table if exists bench_copy; drop table if exists bench_rows" > /dev/null 2>&1 || true
+pgbench_tps() { # script
+  pgbench -n -h localhost -p "$PG_PORT" -U postgres -M prepared -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" -f "$1" postgres 2>/dev/null \
+    | awk '/^tps/ {print $3}'
+}
+
 echo
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $ROWS observations; wrk -t2 -c$CONNECTIONS -d$DURATION"
 printf '| request | service req/s | p50 | p99 | nginx req/s | p50 | p99 | service / nginx |\n| --- | --: | --: | --: | --: | --: | --: | --: |\n'
@@ -167,3 +219,32 @@ for kind in series page; do
       "$(python3 -c "print(f'{$s50 / $n50:.2f}')")"
   done
 done
+read -r s50 sp50 sp99 <<< "$(run "http://localhost:$PORT" "$WORK/download.txt")"
+read -r n50 np50 np99 <<< "$(run "http://localhost:$NGINX_PORT" "$WORK/download-static.txt")"
+printf '| download (whole CSV) 200 | %s | %s | %s | %s | %s | %s | %s |\n' "$s50" "$sp50" "$sp99" "$n50" "$np50" "$np99" "$(python3 -c "print(f'{$s50 / $n50:.2f}')")"
+
+echo
+if [ -n "${T:-}" ]; then
+  echo "import: $ROWS rows through the import API at $(python3 -c "print(round($ROWS / $T))") rows/s; PostgreSQL's COPY of the same rows into a table with the same indexes: ${COPY_RATE:-?} rows/s"
+fi
+echo
+echo "cache miss: every answer rendered (a second instance, cache off) against PostgreSQL alone answering the same query as JSON"
+printf '| request | service req/s | p50 | p99 | PostgreSQL tps | service / PostgreSQL |\n| --- | --: | --: | --: | --: | --: |\n'
+for kind in series page; do
+  read -r s50 sp50 sp99 <<< "$(run "http://localhost:$MISS_PORT" "$WORK/$kind.txt")"
+  pg=$(pgbench_tps "$WORK/pg-$kind.sql")
+  printf '| %s, miss | %s | %s | %s | %s | %s |\n' "$kind" "$s50" "$sp50" "$sp99" "$pg" "$(python3 -c "print(f'{$s50 / $pg:.2f}')")"
+done
+
+echo
+echo "other reads while $EXPORTERS clients download whole CSVs in a loop (the series, served from memory)"
+read -r q50 qp50 qp99 <<< "$(run "http://localhost:$PORT" "$WORK/series.txt")"
+EXPORT_PIDS=()
+for _ in $(seq 1 "$EXPORTERS"); do
+  # with credentials, so that each export is rendered and streamed rather than served from memory
+  ( while true; do curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT$(shuf -n1 "$WORK/download.txt")" || true; done ) &
+  EXPORT_PIDS+=($!)
+done
+read -r b50 bp50 bp99 <<< "$(run "http://localhost:$PORT" "$WORK/series.txt")"
+kill "${EXPORT_PIDS[@]}" 2>/dev/null || true
+printf '| series 200 | req/s | p50 | p99 |\n| --- | --: | --: | --: |\n| alone | %s | %s | %s |\n| during exports | %s | %s | %s |\n' "$q50" "$qp50" "$qp99" "$b50" "$bp50" "$bp99"

@@ -48,12 +48,17 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
      * it within a transaction (a cursor needs one), and close the stream.
      */
     public java.util.stream.Stream<Observation> streamAll(ObservationFilter filter) {
+        return streamAll(filter, ORDER);
+    }
+
+    /** As {@link #streamAll(ObservationFilter)}, in the order of the given {@code order by} clause. */
+    java.util.stream.Stream<Observation> streamAll(ObservationFilter filter, String order) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         Connection c = null;
         try {
             c = dataSource.getConnection();
-            PreparedStatement ps = prepare(c, "select " + ObservationRows.COLUMNS + " from observation" + where + ORDER, params);
+            PreparedStatement ps = prepare(c, "select " + ObservationRows.COLUMNS + " from observation" + where + order, params);
             ps.setFetchSize(STREAM_BATCH);
             Connection connection = c;
             return ObservationRows.stream(ps).onClose(() -> {
@@ -77,6 +82,28 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
 
     static final int STREAM_BATCH = 1_000;
 
+    /** The periods of the selection, each once, in period order: observations with only their period set. */
+    public List<Observation> periods(ObservationFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, "select period_code, frequency, period_start, period_end from observation"
+                + where + " group by period_code, frequency, period_start, period_end order by period_start nulls last, period_end nulls last, period_code", params);
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            List<Observation> periods = new ArrayList<>();
+            while (rs.next()) {
+                Observation o = new Observation();
+                o.periodCode = rs.getString(1);
+                o.frequency = nl.rijksdienst.kpi.period.Frequency.valueOf(rs.getString(2));
+                o.periodStart = rs.getObject(3, java.time.LocalDate.class);
+                o.periodEnd = rs.getObject(4, java.time.LocalDate.class);
+                periods.add(o);
+            }
+            return periods;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the periods", e);
+        }
+    }
+
     /** The number of observations the filter selects. */
     public long count(ObservationFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -92,8 +119,8 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
 
     /**
      * The pairs a change is computed from, in period order: each point value (exact or approximate)
-     * of the selection with the point value it is compared with, of the same series (dimension codes
-     * and base period) and kind of period, among the same selected versions: for
+     * of the selection with the point value it is compared with (its period and value only), of the
+     * same series (dimension codes and base period) and kind of period, among the same selected versions: for
      * {@code previousPeriod} the period that ends the day before it starts (2024 against 2023,
      * 2025-Q1 against 2024-Q4), for {@code yearAgo} the one that starts a year earlier (2025-Q3
      * against 2024-Q3). {@code from}/{@code to} limit the compared period, not its base, which may
@@ -150,17 +177,25 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         // the selection but its period limits, which apply to the compared period only
         ObservationFilter series = new ObservationFilter(filter.indicatorId(), null, null, filter.statuses(), filter.dimensions(), filter.asOf(), null,
                 filter.statedBy(), filter.dimensionKeys());
-        String base = switch (basis) {
-            case previousPeriod -> "b.period_end = o.period_start - 1";
-            case yearAgo -> "b.period_start = (o.period_start - interval '1 year')::date";
+        // One pass over the selection, a series at a time in period order: the base is the row before
+        // (previousPeriod; it must end the day before) or the row that starts exactly a year earlier
+        // (yearAgo, a frame of that one day).
+        String frame = switch (basis) {
+            case previousPeriod -> "lag(%s) over w";
+            case yearAgo -> "first_value(%s) over (w range between interval '1 year' preceding and interval '1 year' preceding)";
         };
-        StringBuilder sql = new StringBuilder("with selected as materialized (select * from observation").append(where(series, params)).append(")")
-                .append(" select ").append(ObservationRows.COLUMNS.replaceAll("([a-z_]+)", "o.$1")).append(", ")
-                .append(ObservationRows.COLUMNS.replaceAll("([a-z_]+)", "b.$1"))
-                .append(" from selected o join selected b on b.dimension_key = o.dimension_key and b.frequency = o.frequency")
-                .append(" and coalesce(b.base_period_code, '') = coalesce(o.base_period_code, '') and ").append(base)
-                .append(" where o.frequency <> 'interval' and o.qualifier in ('exact', 'approximate') and o.value is not null")
-                .append(" and b.qualifier in ('exact', 'approximate') and b.value is not null");
+        String adjacent = switch (basis) {
+            case previousPeriod -> "o.base_end = o.period_start - 1";
+            case yearAgo -> "o.base_start = (o.period_start - interval '1 year')::date";
+        };
+        StringBuilder sql = new StringBuilder("select ").append(ObservationRows.COLUMNS.replaceAll("([a-z_]+)", "o.$1"))
+                .append(", o.base_code, o.base_start, o.base_end, o.base_value, o.base_qualifier from (select s.*, ")
+                .append(frame.formatted("period_code")).append(" as base_code, ").append(frame.formatted("period_start")).append(" as base_start, ")
+                .append(frame.formatted("period_end")).append(" as base_end, ").append(frame.formatted("value")).append(" as base_value, ")
+                .append(frame.formatted("qualifier")).append(" as base_qualifier from (select * from observation").append(where(series, params))
+                .append(") s window w as (partition by dimension_key, frequency, coalesce(base_period_code, '') order by period_start)) o")
+                .append(" where o.frequency <> 'interval' and o.period_start is not null and o.qualifier in ('exact', 'approximate') and o.value is not null")
+                .append(" and o.base_qualifier in ('exact', 'approximate') and o.base_value is not null and ").append(adjacent);
         if (filter.from() != null) {
             sql.append(" and o.period_start >= :fromStart");
             params.put("fromStart", filter.from().start());

@@ -156,7 +156,8 @@ public class ObservationResource {
                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
                 // the same data gives the same bytes under the same ETag: prepared and id come from the data version, not the clock
                 nl.rijksdienst.kpi.common.DataVersions.Version version = dataVersions.current();
-                Sdmx.writeJson(result.indicator(), result.items(), mapper, writer, version.changedAt().atOffset(java.time.ZoneOffset.UTC), version.number());
+                service.streamBySeries(result, (periods, bySeries) -> Sdmx.writeJson(result.indicator(), bySeries, periods, mapper, writer,
+                        version.changedAt().atOffset(java.time.ZoneOffset.UTC), version.number()));
                 writer.flush();
             }, Sdmx.JSON_MEDIA_TYPE + ";charset=utf-8").build();
         };

@@ -112,9 +112,20 @@ final class ObservationRows {
         return name == null ? null : Enum.valueOf(type, name);
     }
 
-    /** The pairs of observations of an executed statement (each row: {@link #COLUMNS} twice), as {@link #stream} gives rows. */
+    /**
+     * The pairs of an executed statement, as {@link #stream} gives rows: each row {@link #COLUMNS},
+     * then its base's period code, start and end, value and qualifier (the base has only these).
+     */
     static Stream<Observation[]> pairs(PreparedStatement statement) throws SQLException {
-        return rows(statement, rs -> new Observation[] {read(rs, 0), read(rs, COLUMN_COUNT)});
+        return rows(statement, rs -> {
+            Observation base = new Observation();
+            base.periodCode = rs.getString(COLUMN_COUNT + 1);
+            base.periodStart = rs.getObject(COLUMN_COUNT + 2, LocalDate.class);
+            base.periodEnd = rs.getObject(COLUMN_COUNT + 3, LocalDate.class);
+            base.value = rs.getBigDecimal(COLUMN_COUNT + 4);
+            base.qualifier = enumOf(Qualifier.class, rs.getString(COLUMN_COUNT + 5));
+            return new Observation[] {read(rs, 0), base};
+        });
     }
 
     /** The rows of an executed statement as a stream that closes the statement when it is closed. */

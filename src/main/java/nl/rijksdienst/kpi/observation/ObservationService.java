@@ -91,6 +91,30 @@ public class ObservationService {
         });
     }
 
+    /**
+     * Hands an SDMX-JSON writer the periods of a result and its observations a series at a time
+     * ({@link Sdmx#SERIES_ORDER}): for a streamed result read as they are written, in a read-only
+     * transaction of its own, else the page's.
+     */
+    public void streamBySeries(Result result, java.util.function.BiConsumer<List<Observation>, Iterable<Observation>> writer) {
+        if (!result.streamed()) {
+            List<Observation> bySeries = result.items().stream().sorted(java.util.Comparator.<Observation, String>comparing(o -> o.frequency.name())
+                    .thenComparing(o -> o.dimensionKey)
+                    .thenComparing(o -> o.periodStart, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                    .thenComparing(o -> o.periodEnd, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                    .thenComparing(o -> o.periodCode)
+                    .thenComparing(o -> o.basePeriodCode == null ? "" : o.basePeriodCode, java.util.Comparator.reverseOrder())).toList();
+            writer.accept(result.items(), bySeries);
+            return;
+        }
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+            List<Observation> periods = observations.periods(result.query().filter());
+            try (java.util.stream.Stream<Observation> rows = observations.streamAll(result.query().filter(), Sdmx.SERIES_ORDER)) {
+                writer.accept(periods, rows::iterator);
+            }
+        });
+    }
+
     /** One observation as known at {@code asOf} (null: now); 404 when the indicator or observation does not exist (then). */
     public ObservationDto find(String indicatorId, String observationId, java.time.OffsetDateTime asOf) {
         Indicator indicator = indicators.require(indicatorId);
@@ -134,7 +158,7 @@ public class ObservationService {
         // A CSV download is the whole selection unless a page is asked for explicitly; it is streamed
         // from the database, so its size is not bounded by memory.
         PageRequest page = wholeSeries ? PageRequest.ALL : parsed.page();
-        if (wholeSeries && (parsed.format() == ObservationQuery.Format.csv || parsed.format() == ObservationQuery.Format.sdmx_csv)) {
+        if (wholeSeries) {
             return new Result(indicator, parsed, null, null);
         }
         List<Observation> items = observations.search(parsed.filter(), page);

@@ -1,8 +1,6 @@
 package nl.rijksdienst.kpi.observation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -134,129 +132,191 @@ public final class Sdmx {
         return o.periodStart != null;
     }
 
-    public static void writeJson(Indicator indicator, List<Observation> allObservations, ObjectMapper mapper, Writer out, OffsetDateTime prepared,
-            long dataVersion) {
-        List<Observation> observations = allObservations.stream().filter(Sdmx::hasTimePeriod).toList();
+    /** The order a streamed SDMX-JSON message reads its observations in: a series at a time, in period order within it. */
+    static final String SERIES_ORDER = " order by frequency, dimension_key, period_start, period_end, period_code, coalesce(base_period_code, '') desc";
+
+    /**
+     * Writes an SDMX-JSON 1.0 data message as it reads the observations: {@code bySeries} a series
+     * at a time ({@link #SERIES_ORDER}), {@code periods} the selection's periods in period order
+     * (the time dimension's values). Only the code lists found on the way are held, and written in
+     * the structure after the data set; an observation's period taken twice in one series (with and
+     * without a base period) is written once, the one with a base period.
+     */
+    public static void writeJson(Indicator indicator, Iterable<Observation> bySeries, List<Observation> periods, ObjectMapper mapper, Writer out,
+            OffsetDateTime prepared, long dataVersion) {
         List<String> seriesDims = new ArrayList<>(List.of("FREQ"));
         indicator.dimensions.stream().map(Dimension::id).forEach(seriesDims::add);
         List<Map<String, Integer>> seriesValueIndex = new ArrayList<>();
-        List<List<String>> seriesValues = new ArrayList<>();
         for (int i = 0; i < seriesDims.size(); i++) {
             seriesValueIndex.add(new LinkedHashMap<>());
-            seriesValues.add(new ArrayList<>());
         }
         Map<String, Integer> timeIndex = new LinkedHashMap<>();
         List<Observation> timeOrder = new ArrayList<>();
+        for (Observation o : periods) {
+            if (hasTimePeriod(o) && timeIndex.putIfAbsent(timePeriod(o.periodCode, o.frequency, o.periodStart, o.periodEnd), timeIndex.size()) == null) {
+                timeOrder.add(o);
+            }
+        }
         String[] attributeIds = {"OBS_STATUS", "OBS_QUALIFIER", "OBS_VALUE_LOW", "OBS_VALUE_HIGH", "OBS_TEXT", "BASE_PER", "BREAK", "UNIT_MEASURE",
             "STATED_BY", "STATED_BY_NAME", "RESPONSE_STANCE", "PUBLICATION_DATE", "PUBLICATION_BASIS"};
         List<Map<String, Integer>> attributeIndex = new ArrayList<>();
         for (int i = 0; i < attributeIds.length; i++) {
             attributeIndex.add(new LinkedHashMap<>());
         }
-        Map<String, ObjectNode> series = new LinkedHashMap<>();
-        for (Observation o : observations) {
-            StringBuilder key = new StringBuilder();
-            for (int i = 0; i < seriesDims.size(); i++) {
-                String value = i == 0 ? freq(o.frequency) : o.dimensions.getOrDefault(seriesDims.get(i), "_Z");
-                Map<String, Integer> index = seriesValueIndex.get(i);
-                if (!index.containsKey(value)) {
-                    index.put(value, index.size());
-                    seriesValues.get(i).add(value);
+        try (com.fasterxml.jackson.core.JsonGenerator g = mapper.createGenerator(out)) {
+            // the caller flushes and closes the stream
+            g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeObjectFieldStart("meta");
+            g.writeStringField("schema", "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/v1.0.0/data-message/tools/schemas/1.0/sdmx-json-data-schema.json");
+            g.writeStringField("id", "IREF-" + indicator.id + "-" + dataVersion);
+            g.writeStringField("prepared", prepared.toString());
+            g.writeBooleanField("test", false);
+            g.writeObjectFieldStart("sender");
+            g.writeStringField("id", AGENCY);
+            g.writeStringField("name", "Rijksdienst KPI API");
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeObjectFieldStart("data");
+            g.writeArrayFieldStart("dataSets");
+            g.writeStartObject();
+            g.writeStringField("action", "Information");
+            g.writeObjectFieldStart("series");
+            String open = null;
+            java.util.Set<Integer> written = new java.util.HashSet<>();
+            for (Observation o : bySeries) {
+                if (!hasTimePeriod(o)) {
+                    continue;
                 }
-                key.append(i == 0 ? "" : ":").append(index.get(value));
-            }
-            String time = timePeriod(o.periodCode, o.frequency, o.periodStart, o.periodEnd);
-            if (!timeIndex.containsKey(time)) {
-                timeIndex.put(time, timeIndex.size());
-                timeOrder.add(o);
-            }
-            ObjectNode s = series.computeIfAbsent(key.toString(), k -> {
-                ObjectNode node = mapper.createObjectNode();
-                node.putArray("attributes");
-                node.putObject("observations");
-                return node;
-            });
-            ArrayNode obs = mapper.createArrayNode();
-            if (o.value == null) {
-                obs.addNull();
-            } else {
-                obs.add(o.value);
-            }
-            String[] attributes = {obsStatus(o.status), o.qualifier.name(), plain(o.valueLow), plain(o.valueHigh), o.valueText,
-                    o.basePeriodCode, String.valueOf(o.seriesBreak), unitMeasure(indicator.unit), o.statedBy == null ? null : o.statedBy.name(),
-                    o.statedByName, o.responseStance == null ? null : o.responseStance.name(), o.publishedOn == null ? null : o.publishedOn.toString(),
-                    o.publicationBasis == null ? null : o.publicationBasis.name()};
-            for (int i = 0; i < attributes.length; i++) {
-                if (attributes[i] == null) {
-                    obs.addNull();
+                StringBuilder key = new StringBuilder();
+                for (int i = 0; i < seriesDims.size(); i++) {
+                    String value = i == 0 ? freq(o.frequency) : o.dimensions.getOrDefault(seriesDims.get(i), "_Z");
+                    Map<String, Integer> index = seriesValueIndex.get(i);
+                    index.putIfAbsent(value, index.size());
+                    key.append(i == 0 ? "" : ":").append(index.get(value));
+                }
+                if (!key.toString().equals(open)) {
+                    if (open != null) {
+                        g.writeEndObject();
+                        g.writeEndObject();
+                    }
+                    open = key.toString();
+                    written.clear();
+                    g.writeObjectFieldStart(open);
+                    g.writeArrayFieldStart("attributes");
+                    g.writeEndArray();
+                    g.writeObjectFieldStart("observations");
+                }
+                Integer time = timeIndex.get(timePeriod(o.periodCode, o.frequency, o.periodStart, o.periodEnd));
+                if (time == null || !written.add(time)) {
+                    continue;
+                }
+                g.writeArrayFieldStart(String.valueOf(time));
+                if (o.value == null) {
+                    g.writeNull();
                 } else {
-                    Map<String, Integer> index = attributeIndex.get(i);
-                    index.putIfAbsent(attributes[i], index.size());
-                    obs.add(index.get(attributes[i]));
+                    g.writeNumber(o.value);
                 }
+                String[] attributes = {obsStatus(o.status), o.qualifier.name(), plain(o.valueLow), plain(o.valueHigh), o.valueText,
+                        o.basePeriodCode, String.valueOf(o.seriesBreak), unitMeasure(indicator.unit), o.statedBy == null ? null : o.statedBy.name(),
+                        o.statedByName, o.responseStance == null ? null : o.responseStance.name(), o.publishedOn == null ? null : o.publishedOn.toString(),
+                        o.publicationBasis == null ? null : o.publicationBasis.name()};
+                for (int i = 0; i < attributes.length; i++) {
+                    if (attributes[i] == null) {
+                        g.writeNull();
+                    } else {
+                        Map<String, Integer> index = attributeIndex.get(i);
+                        index.putIfAbsent(attributes[i], index.size());
+                        g.writeNumber(index.get(attributes[i]));
+                    }
+                }
+                g.writeEndArray();
             }
-            ((ObjectNode) s.get("observations")).set(String.valueOf(timeIndex.get(time)), obs);
-        }
+            if (open != null) {
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndObject(); // series
+            g.writeEndObject(); // the data set
+            g.writeEndArray();
 
-        ObjectNode root = mapper.createObjectNode();
-        ObjectNode meta = root.putObject("meta");
-        meta.put("schema", "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/v1.0.0/data-message/tools/schemas/1.0/sdmx-json-data-schema.json");
-        meta.put("id", "IREF-" + indicator.id + "-" + dataVersion);
-        meta.put("prepared", prepared.toString());
-        meta.put("test", false);
-        meta.putObject("sender").put("id", AGENCY).put("name", "Rijksdienst KPI API");
-        ObjectNode data = root.putObject("data");
-        ObjectNode dataSet = data.putArray("dataSets").addObject();
-        dataSet.put("action", "Information");
-        ObjectNode seriesNode = dataSet.putObject("series");
-        series.forEach(seriesNode::set);
-        ObjectNode structure = data.putObject("structure");
-        structure.put("name", indicator.labelNl);
-        structure.put("description", indicator.descriptionNl == null ? indicator.labelNl : indicator.descriptionNl);
-        structure.putArray("links").addObject().put("urn", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + dataflow(indicator)).put("rel", "dataflow");
-        ObjectNode dimensions = structure.putObject("dimensions");
-        ArrayNode seriesDimensions = dimensions.putArray("series");
-        for (int i = 0; i < seriesDims.size(); i++) {
-            ObjectNode dim = seriesDimensions.addObject();
-            dim.put("id", seriesDims.get(i));
-            dim.put("name", i == 0 ? "Frequentie" : indicator.dimension(seriesDims.get(i)).map(d -> d.label().nl()).orElse(seriesDims.get(i)));
-            dim.put("keyPosition", i);
-            ArrayNode values = dim.putArray("values");
-            for (String value : seriesValues.get(i)) {
-                String name = value;
-                if (i > 0) {
-                    String dimId = seriesDims.get(i);
-                    name = indicator.dimension(dimId).flatMap(d -> d.codes().stream().filter(c -> c.code().equals(value)).findFirst())
-                            .map(c -> c.label().nl()).orElse(value);
+            g.writeObjectFieldStart("structure");
+            g.writeStringField("name", indicator.labelNl);
+            g.writeStringField("description", indicator.descriptionNl == null ? indicator.labelNl : indicator.descriptionNl);
+            g.writeArrayFieldStart("links");
+            g.writeStartObject();
+            g.writeStringField("urn", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + dataflow(indicator));
+            g.writeStringField("rel", "dataflow");
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeObjectFieldStart("dimensions");
+            g.writeArrayFieldStart("series");
+            for (int i = 0; i < seriesDims.size(); i++) {
+                g.writeStartObject();
+                g.writeStringField("id", seriesDims.get(i));
+                g.writeStringField("name", i == 0 ? "Frequentie" : indicator.dimension(seriesDims.get(i)).map(d -> d.label().nl()).orElse(seriesDims.get(i)));
+                g.writeNumberField("keyPosition", i);
+                g.writeArrayFieldStart("values");
+                for (String value : seriesValueIndex.get(i).keySet()) {
+                    String name = value;
+                    if (i > 0) {
+                        String dimId = seriesDims.get(i);
+                        name = indicator.dimension(dimId).flatMap(d -> d.codes().stream().filter(c -> c.code().equals(value)).findFirst())
+                                .map(c -> c.label().nl()).orElse(value);
+                    }
+                    g.writeStartObject();
+                    g.writeStringField("id", value);
+                    g.writeStringField("name", name);
+                    g.writeEndObject();
                 }
-                values.addObject().put("id", value).put("name", name);
+                g.writeEndArray();
+                g.writeEndObject();
             }
-        }
-        ArrayNode observationDimensions = dimensions.putArray("observation");
-        ObjectNode time = observationDimensions.addObject();
-        time.put("id", "TIME_PERIOD");
-        time.put("name", "Periode");
-        time.put("role", "time");
-        ArrayNode timeValues = time.putArray("values");
-        for (Map.Entry<String, Integer> entry : timeIndex.entrySet()) {
-            Observation o = timeOrder.get(entry.getValue());
-            timeValues.addObject().put("id", entry.getKey()).put("name", o.periodCode)
-                    .put("start", o.periodStart + "T00:00:00").put("end", o.periodEnd + "T23:59:59");
-        }
-        ObjectNode attributesNode = structure.putObject("attributes");
-        attributesNode.putArray("dataSet");
-        attributesNode.putArray("series");
-        ArrayNode observationAttributes = attributesNode.putArray("observation");
-        for (int i = 0; i < attributeIds.length; i++) {
-            ObjectNode attribute = observationAttributes.addObject();
-            attribute.put("id", attributeIds[i]);
-            attribute.put("name", attributeIds[i]);
-            ArrayNode values = attribute.putArray("values");
-            attributeIndex.get(i).keySet().forEach(v -> values.addObject().put("id", v).put("name", v));
-        }
-        try {
-            // The caller flushes and closes the stream: Jackson must not close it first.
-            mapper.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
+            g.writeEndArray();
+            g.writeArrayFieldStart("observation");
+            g.writeStartObject();
+            g.writeStringField("id", "TIME_PERIOD");
+            g.writeStringField("name", "Periode");
+            g.writeStringField("role", "time");
+            g.writeArrayFieldStart("values");
+            for (Map.Entry<String, Integer> entry : timeIndex.entrySet()) {
+                Observation o = timeOrder.get(entry.getValue());
+                g.writeStartObject();
+                g.writeStringField("id", entry.getKey());
+                g.writeStringField("name", o.periodCode);
+                g.writeStringField("start", o.periodStart + "T00:00:00");
+                g.writeStringField("end", o.periodEnd + "T23:59:59");
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject(); // dimensions
+            g.writeObjectFieldStart("attributes");
+            g.writeArrayFieldStart("dataSet");
+            g.writeEndArray();
+            g.writeArrayFieldStart("series");
+            g.writeEndArray();
+            g.writeArrayFieldStart("observation");
+            for (int i = 0; i < attributeIds.length; i++) {
+                g.writeStartObject();
+                g.writeStringField("id", attributeIds[i]);
+                g.writeStringField("name", attributeIds[i]);
+                g.writeArrayFieldStart("values");
+                for (String v : attributeIndex.get(i).keySet()) {
+                    g.writeStartObject();
+                    g.writeStringField("id", v);
+                    g.writeStringField("name", v);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject(); // attributes
+            g.writeEndObject(); // structure
+            g.writeEndObject(); // data
+            g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A download streams in bounded memory: 200,000 observations of one indicator, exported whole as
- * CSV and SDMX-CSV by a service with a heap of 128 MiB (the rows alone, loaded as objects, would take
- * several times that).
+ * CSV, SDMX-CSV and SDMX-JSON, and their 199,800 changes, by a service with a heap of 128 MiB (the rows
+ * alone, loaded as objects, would take several times that); the first page of the changes and a
+ * deep page of the observations are answered too.
  */
 class LargeDownloadsIT {
 
@@ -57,6 +58,18 @@ class LargeDownloadsIT {
             long[] sdmx = service.countLines("/api/v1/indicators/large-series/observations?format=sdmx-csv");
             assertThat(sdmx[0]).isEqualTo(200);
             assertThat(sdmx[1]).isEqualTo(CODES * MONTHS + 1L);
+            long[] sdmxJson = service.countOccurrences("/api/v1/indicators/large-series/observations?format=sdmx-json", "\"observations\"");
+            assertThat(sdmxJson[0]).isEqualTo(200);
+            assertThat(sdmxJson[1]).as("a series per organisation").isEqualTo(CODES);
+            long[] changes = service.countLines("/api/v1/indicators/large-series/changes?format=csv");
+            assertThat(changes[0]).isEqualTo(200);
+            assertThat(changes[1]).as("every month but the first of each series, and the header").isEqualTo(CODES * (MONTHS - 1) + 1L);
+            HttpResponse<String> firstPage = service.get("/api/v1/indicators/large-series/changes?basis=yearAgo");
+            assertThat(firstPage.statusCode()).isEqualTo(200);
+            assertThat(firstPage.body()).contains("\"totalItems\":" + CODES * (MONTHS - 12));
+            HttpResponse<String> deepPage = service.get("/api/v1/indicators/large-series/observations?page=1999&pageSize=100");
+            assertThat(deepPage.statusCode()).isEqualTo(200);
+            assertThat(deepPage.body()).contains("\"page\":1999").contains("2023-04");
             // and the service still answers, with no memory trouble in its log
             assertThat(service.get("/api/v1/scorecard").statusCode()).isEqualTo(200);
             assertThat(service.log()).doesNotContain("OutOfMemoryError");

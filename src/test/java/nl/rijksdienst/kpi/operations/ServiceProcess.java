@@ -118,6 +118,27 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Reads an answer as a stream and counts a text in it: {status, occurrences, bytes}, without holding the answer. */
+    long[] countOccurrences(String path, String text) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri() + path)).timeout(Duration.ofMinutes(5)).GET().build();
+        HttpResponse<java.io.InputStream> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        byte[] pattern = text.getBytes(StandardCharsets.UTF_8);
+        long found = 0;
+        long bytes = 0;
+        try (java.io.InputStream in = new java.io.BufferedInputStream(answer.body())) {
+            int matched = 0;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                bytes++;
+                matched = b == pattern[matched] ? matched + 1 : b == pattern[0] ? 1 : 0;
+                if (matched == pattern.length) {
+                    found++;
+                    matched = 0;
+                }
+            }
+        }
+        return new long[] {answer.statusCode(), found, bytes};
+    }
+
     /** An editor's token signed with the key pair in the key directory, from the service's own command. */
     static String editorToken(Path keyDir) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString(), "editor-token", "it-editor");
