@@ -51,8 +51,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RenderedAnswers {
 
-    /** A rendered answer: its validators, the headers that go with it, and its body as it is and gzipped (null when too large to keep). */
-    public record Answer(String etag, String day, Instant lastModified, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped) {
+    /**
+     * A rendered answer: its validators, the headers that go with it, and its body as it is and
+     * gzipped (null when too large to keep), off the heap, so a response is written to the socket
+     * without copying it first; never released, its memory is freed with the buffer when the entry is gone.
+     */
+    public record Answer(String etag, String day, Instant lastModified, List<Map.Entry<String, String>> headers, io.netty.buffer.ByteBuf body,
+            io.netty.buffer.ByteBuf gzipped) {
 
         static Answer of(Pending pending, List<Map.Entry<String, String>> headers, byte[] body) {
             byte[] gzipped = null;
@@ -65,11 +70,25 @@ public class RenderedAnswers {
                 }
                 gzipped = compressed.toByteArray();
             }
-            return new Answer(pending.etag(), pending.day(), pending.lastModified(), headers, body, gzipped);
+            return new Answer(pending.etag(), pending.day(), pending.lastModified(), headers, offHeap(body), offHeap(gzipped));
+        }
+
+        private static io.netty.buffer.ByteBuf offHeap(byte[] bytes) {
+            if (bytes == null) {
+                return null;
+            }
+            java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(bytes.length);
+            direct.put(bytes).flip();
+            return io.netty.buffer.Unpooled.unreleasableBuffer(io.netty.buffer.Unpooled.wrappedBuffer(direct));
+        }
+
+        /** The body for one response: the same bytes, with read indexes of its own. */
+        static Buffer send(io.netty.buffer.ByteBuf body) {
+            return Buffer.buffer(body.duplicate());
         }
 
         int weight() {
-            return (body == null ? 0 : body.length + gzipped.length) + 512;
+            return (body == null ? 0 : body.capacity() + gzipped.capacity()) + 512;
         }
     }
 
@@ -181,9 +200,9 @@ public class RenderedAnswers {
         }
         if ("gzip".equals(encoding)) {
             headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-            response.end(Buffer.buffer(answer.gzipped()));
+            response.end(Answer.send(answer.gzipped()));
         } else {
-            response.end(Buffer.buffer(answer.body()));
+            response.end(Answer.send(answer.body()));
         }
     }
 
