@@ -236,7 +236,13 @@ public class RenderedAnswers {
             Tee tee = new Tee(context.getOutputStream(), answers.maxEntryBytes());
             context.setOutputStream(tee);
             context.proceed();
-            answers.store(pending, Answer.of(pending, List.copyOf(headers), tee.overflowed() ? null : tee.bytes()));
+            try {
+                answers.store(pending, Answer.of(pending, List.copyOf(headers), tee.overflowed() ? null : tee.bytes()));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // the answer is written: not keeping it must not spoil it (the cache's memory beside the heap can run out
+                // when kpi.cache.max-bytes is more than -XX:MaxDirectMemorySize allows)
+                io.quarkus.logging.Log.warnf("A rendered answer is not kept: %s", e.toString());
+            }
         }
     }
 
