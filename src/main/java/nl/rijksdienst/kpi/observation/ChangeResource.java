@@ -57,8 +57,9 @@ public class ChangeResource {
                     dezelfde soort (`basis=previousPeriod`, standaard: 2024 tegen 2023, 2025-Q3 tegen 2025-Q2) of dezelfde \
                     periode een jaar eerder (`basis=yearAgo`: 2025-Q3 tegen 2024-Q3), binnen dezelfde reeks. Alleen enkele \
                     getallen (exact of bij benadering) worden vergeleken; bandbreedtes, grenzen en kwalitatieve waarden niet. \
-                    Het verschil staat in procentpunten bij percentages, de procentuele verandering in procenten. Filters als \
-                    bij /observations.""")
+                    Het verschil staat in procentpunten bij percentages, de procentuele verandering in procenten. De basis \
+                    heeft dezelfde basisperiode. Filters als bij /observations, behalve lastNObservations (400); from en to \
+                    begrenzen de vergeleken periode, niet haar basis.""")
     @APIResponse(responseCode = "200", description = "Gelukt.", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeCollection.class)),
             @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
