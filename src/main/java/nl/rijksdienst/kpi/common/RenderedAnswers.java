@@ -110,7 +110,7 @@ public class RenderedAnswers {
 
     public RenderedAnswers(@ConfigProperty(name = "kpi.cache.max-bytes", defaultValue = "67108864") long maxBytes,
             @ConfigProperty(name = "kpi.cache.max-entry-bytes", defaultValue = "2097152") int maxEntryBytes,
-            DataVersions dataVersions, Clock clock) {
+            DataVersions dataVersions, Clock clock, io.micrometer.core.instrument.MeterRegistry registry) {
         this.maxEntryBytes = maxEntryBytes;
         this.dataVersions = dataVersions;
         this.clock = clock;
@@ -118,7 +118,10 @@ public class RenderedAnswers {
                 .maximumWeight(maxBytes)
                 .weigher((String key, Answer answer) -> answer.weight() + key.length())
                 .expireAfterAccess(Duration.ofMinutes(30))
+                .recordStats()
                 .build();
+        // hits, misses, evictions and size in /q/metrics (cache_gets_total{cache="rendered_answers"}, ...): is the cache large enough?
+        io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(registry, cache, "rendered_answers");
     }
 
     /** The key of a request's answer: the data version, the request target as sent, and the representation asked for. */

@@ -90,6 +90,15 @@ class AnswersFromMemoryTest {
     }
 
     @Test
+    void theCacheReportsItsHitsAndEvictions() {
+        raw().when().get(SERIES).then().statusCode(200);
+        raw().when().get(SERIES).then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("cache_gets_total\\{cache=\"rendered_answers\",result=\"hit\"\\} [1-9]")
+                .contains("cache_evictions_total{cache=\"rendered_answers\"}");
+    }
+
+    @Test
     void whatMustReachTheRestLayerDoes() {
         String path = "/api/v1/indicators/external-hiring-share/observations?lastNObservations=1";
         raw().when().get(path).then().statusCode(200);
