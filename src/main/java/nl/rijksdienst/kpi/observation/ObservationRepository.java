@@ -30,15 +30,9 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     /** One page of a series, in period order. */
     public List<Observation> search(ObservationFilter filter, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filter, params);
-        params.put("limit", page.pageSize());
-        params.put("offset", (long) page.offset());
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = prepare(c, "select " + ObservationRows.COLUMNS + " from observation" + where + ORDER + " limit :limit offset :offset", params);
-                java.util.stream.Stream<Observation> rows = ObservationRows.stream(ps)) {
+        String sql = paged("select " + ObservationRows.COLUMNS + " from observation" + where(filter, params) + ORDER, page, params);
+        try (java.util.stream.Stream<Observation> rows = query(sql, params, ObservationRows::read)) {
             return rows.toList();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the observations", e);
         }
     }
 
@@ -54,30 +48,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     /** As {@link #streamAll(ObservationFilter)}, in the order of the given {@code order by} clause. */
     java.util.stream.Stream<Observation> streamAll(ObservationFilter filter, String order) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filter, params);
-        Connection c = null;
-        try {
-            c = dataSource.getConnection();
-            PreparedStatement ps = prepare(c, "select " + ObservationRows.COLUMNS + " from observation" + where + order, params);
-            ps.setFetchSize(STREAM_BATCH);
-            Connection connection = c;
-            return ObservationRows.stream(ps).onClose(() -> {
-                try {
-                    connection.close();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        } catch (SQLException e) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    e.addSuppressed(ignored);
-                }
-            }
-            throw new IllegalStateException("Cannot read the observations", e);
-        }
+        return query("select " + ObservationRows.COLUMNS + " from observation" + where(filter, params) + order, params, ObservationRows::read);
     }
 
     static final int STREAM_BATCH = 1_000;
@@ -85,36 +56,24 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     /** The periods of the selection, each once, in period order: observations with only their period set. */
     public List<Observation> periods(ObservationFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filter, params);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, "select period_code, frequency, period_start, period_end from observation"
-                + where + " group by period_code, frequency, period_start, period_end order by period_start nulls last, period_end nulls last, period_code", params);
-                java.sql.ResultSet rs = ps.executeQuery()) {
-            List<Observation> periods = new ArrayList<>();
-            while (rs.next()) {
-                Observation o = new Observation();
-                o.periodCode = rs.getString(1);
-                o.frequency = nl.rijksdienst.kpi.period.Frequency.valueOf(rs.getString(2));
-                o.periodStart = rs.getObject(3, java.time.LocalDate.class);
-                o.periodEnd = rs.getObject(4, java.time.LocalDate.class);
-                periods.add(o);
-            }
-            return periods;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the periods", e);
+        String sql = "select period_code, frequency, period_start, period_end from observation" + where(filter, params)
+                + " group by period_code, frequency, period_start, period_end order by period_start nulls last, period_end nulls last, period_code";
+        try (java.util.stream.Stream<Observation> rows = query(sql, params, rs -> {
+            Observation o = new Observation();
+            o.periodCode = rs.getString(1);
+            o.frequency = nl.rijksdienst.kpi.period.Frequency.valueOf(rs.getString(2));
+            o.periodStart = rs.getObject(3, java.time.LocalDate.class);
+            o.periodEnd = rs.getObject(4, java.time.LocalDate.class);
+            return o;
+        })) {
+            return rows.toList();
         }
     }
 
     /** The number of observations the filter selects. */
     public long count(ObservationFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filter, params);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, "select count(*) from observation" + where, params);
-                java.sql.ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot count the observations", e);
-        }
+        return countRows("select count(*) from observation" + where(filter, params), params);
     }
 
     /**
@@ -131,18 +90,24 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = pairs(filter, basis, params)
                 + " order by o.period_start nulls last, o.period_end nulls last, o.period_code, o.dimension_key, coalesce(o.base_period_code, '')";
-        if (page != null) {
-            sql += " limit :limit offset :offset";
-            params.put("limit", page.pageSize());
-            params.put("offset", (long) page.offset());
-        }
+        return query(page == null ? sql : paged(sql, page, params), params, ObservationRows::readPair);
+    }
+
+    /** The number of pairs {@link #changePairs} gives. */
+    public long countChangePairs(ObservationFilter filter, ChangeCalculator.Basis basis) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return countRows("select count(*) from (" + pairs(filter, basis, params) + ") p", params);
+    }
+
+    /** The rows of a query as a stream that holds its connection until closed; read in batches (a cursor, within a transaction). */
+    private <T> java.util.stream.Stream<T> query(String sql, Map<String, Object> params, ObservationRows.RowReader<T> reader) {
         Connection c = null;
         try {
             c = dataSource.getConnection();
             PreparedStatement ps = prepare(c, sql, params);
             ps.setFetchSize(STREAM_BATCH);
             Connection connection = c;
-            return ObservationRows.pairs(ps).onClose(() -> {
+            return ObservationRows.rows(ps, reader).onClose(() -> {
                 try {
                     connection.close();
                 } catch (SQLException e) {
@@ -157,20 +122,21 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
                     e.addSuppressed(ignored);
                 }
             }
-            throw new IllegalStateException("Cannot read the changes", e);
+            throw new IllegalStateException("Cannot read the observations", e);
         }
     }
 
-    /** The number of pairs {@link #changePairs} gives. */
-    public long countChangePairs(ObservationFilter filter, ChangeCalculator.Basis basis) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, "select count(*) from (" + pairs(filter, basis, params) + ") p", params);
-                java.sql.ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot count the changes", e);
+    private long countRows(String sql, Map<String, Object> params) {
+        try (java.util.stream.Stream<Long> rows = query(sql, params, rs -> rs.getLong(1))) {
+            return rows.findFirst().orElseThrow();
         }
+    }
+
+    /** The query limited to one page. */
+    private static String paged(String sql, PageRequest page, Map<String, Object> params) {
+        params.put("limit", page.pageSize());
+        params.put("offset", (long) page.offset());
+        return sql + " limit :limit offset :offset";
     }
 
     private static String pairs(ObservationFilter filter, ChangeCalculator.Basis basis, Map<String, Object> params) {

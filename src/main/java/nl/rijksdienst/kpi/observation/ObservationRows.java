@@ -34,54 +34,50 @@ final class ObservationRows {
 
     static final int COLUMN_COUNT = 39;
 
+    /** The observation in the first {@value #COLUMN_COUNT} columns ({@link #COLUMNS}). */
     static Observation read(ResultSet rs) throws SQLException {
-        return read(rs, 0);
-    }
-
-    /** The observation in the {@value #COLUMN_COUNT} columns after the first {@code skip}. */
-    static Observation read(ResultSet rs, int skip) throws SQLException {
         Observation o = new Observation();
-        o.id = rs.getLong(skip + 1);
-        o.indicatorId = rs.getString(skip + 2);
-        o.periodCode = rs.getString(skip + 3);
-        o.frequency = enumOf(Frequency.class, rs.getString(skip + 4));
-        o.periodStart = rs.getObject(skip + 5, LocalDate.class);
-        o.periodEnd = rs.getObject(skip + 6, LocalDate.class);
-        o.basePeriodCode = rs.getString(skip + 7);
-        o.basePeriodStart = rs.getObject(skip + 8, LocalDate.class);
-        o.basePeriodEnd = rs.getObject(skip + 9, LocalDate.class);
-        o.dimensionKey = rs.getString(skip + 10);
+        o.id = rs.getLong(1);
+        o.indicatorId = rs.getString(2);
+        o.periodCode = rs.getString(3);
+        o.frequency = enumOf(Frequency.class, rs.getString(4));
+        o.periodStart = rs.getObject(5, LocalDate.class);
+        o.periodEnd = rs.getObject(6, LocalDate.class);
+        o.basePeriodCode = rs.getString(7);
+        o.basePeriodStart = rs.getObject(8, LocalDate.class);
+        o.basePeriodEnd = rs.getObject(9, LocalDate.class);
+        o.dimensionKey = rs.getString(10);
         o.dimensions = dimensions(o.dimensionKey);
-        o.qualifier = enumOf(Qualifier.class, rs.getString(skip + 11));
-        o.value = rs.getBigDecimal(skip + 12);
-        o.valueLow = rs.getBigDecimal(skip + 13);
-        o.valueHigh = rs.getBigDecimal(skip + 14);
-        o.valueText = rs.getString(skip + 15);
-        String status = rs.getString(skip + 16);
+        o.qualifier = enumOf(Qualifier.class, rs.getString(11));
+        o.value = rs.getBigDecimal(12);
+        o.valueLow = rs.getBigDecimal(13);
+        o.valueHigh = rs.getBigDecimal(14);
+        o.valueText = rs.getString(15);
+        String status = rs.getString(16);
         o.status = status == null ? null : ObservationStatus.fromCode(status).orElseThrow(() -> new IllegalStateException("status " + status));
-        o.seriesBreak = rs.getBoolean(skip + 17);
-        o.noteNl = rs.getString(skip + 18);
-        o.noteEn = rs.getString(skip + 19);
-        o.sourceId = rs.getString(skip + 20);
-        o.section = rs.getString(skip + 21);
-        o.question = rs.getString(skip + 22);
-        o.quote = rs.getString(skip + 23);
-        o.originSourceId = rs.getString(skip + 24);
-        o.statedBy = enumOf(Speaker.class, rs.getString(skip + 25));
-        o.statedByName = rs.getString(skip + 26);
-        o.responseStance = enumOf(Stance.class, rs.getString(skip + 27));
-        o.responseSection = rs.getString(skip + 28);
-        o.responseQuote = rs.getString(skip + 29);
-        o.observationId = rs.getLong(skip + 30);
-        o.version = rs.getInt(skip + 31);
-        o.recordedAt = rs.getObject(skip + 32, OffsetDateTime.class);
-        o.recordedBy = rs.getString(skip + 33);
-        o.reason = rs.getString(skip + 34);
-        o.importId = rs.getObject(skip + 35, java.util.UUID.class);
-        o.supersededAt = rs.getObject(skip + 36, OffsetDateTime.class);
-        o.publishedOn = rs.getObject(skip + 37, LocalDate.class);
-        o.publicationBasis = enumOf(PublicationBasis.class, rs.getString(skip + 38));
-        o.supersededOn = rs.getObject(skip + 39, LocalDate.class);
+        o.seriesBreak = rs.getBoolean(17);
+        o.noteNl = rs.getString(18);
+        o.noteEn = rs.getString(19);
+        o.sourceId = rs.getString(20);
+        o.section = rs.getString(21);
+        o.question = rs.getString(22);
+        o.quote = rs.getString(23);
+        o.originSourceId = rs.getString(24);
+        o.statedBy = enumOf(Speaker.class, rs.getString(25));
+        o.statedByName = rs.getString(26);
+        o.responseStance = enumOf(Stance.class, rs.getString(27));
+        o.responseSection = rs.getString(28);
+        o.responseQuote = rs.getString(29);
+        o.observationId = rs.getLong(30);
+        o.version = rs.getInt(31);
+        o.recordedAt = rs.getObject(32, OffsetDateTime.class);
+        o.recordedBy = rs.getString(33);
+        o.reason = rs.getString(34);
+        o.importId = rs.getObject(35, java.util.UUID.class);
+        o.supersededAt = rs.getObject(36, OffsetDateTime.class);
+        o.publishedOn = rs.getObject(37, LocalDate.class);
+        o.publicationBasis = enumOf(PublicationBasis.class, rs.getString(38));
+        o.supersededOn = rs.getObject(39, LocalDate.class);
         return o;
     }
 
@@ -113,31 +109,26 @@ final class ObservationRows {
     }
 
     /**
-     * The pairs of an executed statement, as {@link #stream} gives rows: each row {@link #COLUMNS},
-     * then its base's period code, start and end, value and qualifier (the base has only these).
+     * A change's pair: the row's observation ({@link #COLUMNS}), then its base's period code, start
+     * and end, value and qualifier (the base has only these).
      */
-    static Stream<Observation[]> pairs(PreparedStatement statement) throws SQLException {
-        return rows(statement, rs -> {
-            Observation base = new Observation();
-            base.periodCode = rs.getString(COLUMN_COUNT + 1);
-            base.periodStart = rs.getObject(COLUMN_COUNT + 2, LocalDate.class);
-            base.periodEnd = rs.getObject(COLUMN_COUNT + 3, LocalDate.class);
-            base.value = rs.getBigDecimal(COLUMN_COUNT + 4);
-            base.qualifier = enumOf(Qualifier.class, rs.getString(COLUMN_COUNT + 5));
-            return new Observation[] {read(rs, 0), base};
-        });
+    static Observation[] readPair(ResultSet rs) throws SQLException {
+        Observation base = new Observation();
+        base.periodCode = rs.getString(COLUMN_COUNT + 1);
+        base.periodStart = rs.getObject(COLUMN_COUNT + 2, LocalDate.class);
+        base.periodEnd = rs.getObject(COLUMN_COUNT + 3, LocalDate.class);
+        base.value = rs.getBigDecimal(COLUMN_COUNT + 4);
+        base.qualifier = enumOf(Qualifier.class, rs.getString(COLUMN_COUNT + 5));
+        return new Observation[] {read(rs), base};
     }
 
-    /** The rows of an executed statement as a stream that closes the statement when it is closed. */
-    static Stream<Observation> stream(PreparedStatement statement) throws SQLException {
-        return rows(statement, ObservationRows::read);
-    }
-
-    private interface RowReader<T> {
+    /** Reads one row of a result. */
+    interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
-    private static <T> Stream<T> rows(PreparedStatement statement, RowReader<T> reader) throws SQLException {
+    /** The rows of an executed statement as a stream that closes the statement when it is closed. */
+    static <T> Stream<T> rows(PreparedStatement statement, RowReader<T> reader) throws SQLException {
         ResultSet rs = statement.executeQuery();
         Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
             @Override

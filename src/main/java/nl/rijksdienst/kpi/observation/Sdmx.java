@@ -264,10 +264,7 @@ public final class Sdmx {
                         name = indicator.dimension(dimId).flatMap(d -> d.codes().stream().filter(c -> c.code().equals(value)).findFirst())
                                 .map(c -> c.label().nl()).orElse(value);
                     }
-                    g.writeStartObject();
-                    g.writeStringField("id", value);
-                    g.writeStringField("name", name);
-                    g.writeEndObject();
+                    codeValue(g, value, name);
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -304,10 +301,7 @@ public final class Sdmx {
                 g.writeStringField("name", attributeIds[i]);
                 g.writeArrayFieldStart("values");
                 for (String v : attributeIndex.get(i).keySet()) {
-                    g.writeStartObject();
-                    g.writeStringField("id", v);
-                    g.writeStringField("name", v);
-                    g.writeEndObject();
+                    codeValue(g, v, v);
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -320,6 +314,14 @@ public final class Sdmx {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A value of a code list in a structure: {@code {"id": …, "name": …}}. */
+    private static void codeValue(com.fasterxml.jackson.core.JsonGenerator g, String id, String name) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", id);
+        g.writeStringField("name", name);
+        g.writeEndObject();
     }
 
     private static String plain(BigDecimal value) {
