@@ -129,7 +129,8 @@ public class HttpCaching {
                 // kept once rendered, for RenderedAnswers to serve the next identical request from memory
                 request.setProperty(RenderedAnswers.STORE_UNDER, new RenderedAnswers.Pending(
                         RenderedAnswers.key(version.number(), routing.request().uri(), request.getHeaderString(HttpHeaders.ACCEPT)),
-                        etag, day.isEmpty() || history ? null : day, version.changedAt()));
+                        etag, day.isEmpty() || history ? null : day, version.changedAt(),
+                        "gzip".equals(encoding(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING)))));
             }
             return null;
         }

@@ -53,15 +53,16 @@ public class RenderedAnswers {
 
     /**
      * A rendered answer: its validators, the headers that go with it, and its body as it is and
-     * gzipped (null when too large to keep), off the heap, so a response is written to the socket
-     * without copying it first; never released, its memory is freed with the buffer when the entry is gone.
+     * gzipped (null when too large to keep; gzipped also null until a client that accepts gzip asked
+     * for it), off the heap, so a response is written to the socket without copying it first; never
+     * released, its memory is freed with the buffer when the entry is gone.
      */
     public record Answer(String etag, String day, Instant lastModified, List<Map.Entry<String, String>> headers, io.netty.buffer.ByteBuf body,
             io.netty.buffer.ByteBuf gzipped) {
 
         static Answer of(Pending pending, List<Map.Entry<String, String>> headers, byte[] body) {
             byte[] gzipped = null;
-            if (body != null) {
+            if (body != null && pending.gzip()) {
                 ByteArrayOutputStream compressed = new ByteArrayOutputStream(Math.max(64, body.length / 4));
                 try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed)) {
                     gzip.write(body);
@@ -88,12 +89,16 @@ public class RenderedAnswers {
         }
 
         int weight() {
-            return (body == null ? 0 : body.capacity() + gzipped.capacity()) + 512;
+            return (body == null ? 0 : body.capacity()) + (gzipped == null ? 0 : gzipped.capacity()) + 512;
         }
     }
 
-    /** What the REST layer knows of an answer it is about to render, for the capture to store under its key. */
-    record Pending(String key, String etag, String day, Instant lastModified) {
+    /**
+     * What the REST layer knows of an answer it is about to render, for the capture to store under
+     * its key; {@code gzip}: the request accepts gzip, so the answer is kept gzipped too (compressing
+     * every answer for clients that never ask for it would double the cost of a miss).
+     */
+    record Pending(String key, String etag, String day, Instant lastModified, boolean gzip) {
     }
 
     static final String STORE_UNDER = "kpi.rendered.pending";
@@ -172,7 +177,8 @@ public class RenderedAnswers {
             return;
         }
         String encoding = HttpCaching.encoding(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        if ("deflate".equals(encoding)) {
+        if ("deflate".equals(encoding) || ("gzip".equals(encoding) && answer.body() != null && answer.gzipped() == null)) {
+            // deflate is rare: rendered each time; gzip not kept yet: rendered once more, and kept gzipped too
             routing.next();
             return;
         }
@@ -209,14 +215,21 @@ public class RenderedAnswers {
         }
     }
 
-    /** Copies a cacheable answer's bytes and headers as they are written, and keeps them once the whole answer is written. */
+    /**
+     * Keeps a cacheable answer's bytes and headers once the whole answer is written: a streamed
+     * answer (CSV, SDMX) is copied as it is written; an entity is serialised to UTF-8 bytes here, with
+     * the application's {@link com.fasterxml.jackson.databind.ObjectMapper} as the JSON writer would,
+     * and those bytes are both sent and kept, so they are neither built as a string first nor copied.
+     */
     @Provider
     public static class Capture implements WriterInterceptor {
 
         private final RenderedAnswers answers;
+        private final com.fasterxml.jackson.databind.ObjectWriter json;
 
-        public Capture(RenderedAnswers answers) {
+        public Capture(RenderedAnswers answers, com.fasterxml.jackson.databind.ObjectMapper mapper) {
             this.answers = answers;
+            this.json = mapper.writer();
         }
 
         @Override
@@ -236,17 +249,39 @@ public class RenderedAnswers {
             if (!context.getHeaders().containsKey(HttpHeaders.CONTENT_TYPE) && context.getMediaType() != null) {
                 headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, context.getMediaType().toString()));
             }
-            Tee tee = new Tee(context.getOutputStream(), answers.maxEntryBytes());
-            context.setOutputStream(tee);
-            context.proceed();
+            byte[] body;
+            if (isJsonEntity(context)) {
+                body = json.writeValueAsBytes(context.getEntity());
+                // the bytes are the entity now: the framework's writer for bytes sends them as they are
+                context.setEntity(body);
+                context.setType(byte[].class);
+                context.setGenericType(byte[].class);
+                context.proceed();
+                if (body.length > answers.maxEntryBytes()) {
+                    body = null;
+                }
+            } else {
+                Tee tee = new Tee(context.getOutputStream(), answers.maxEntryBytes());
+                context.setOutputStream(tee);
+                context.proceed();
+                body = tee.overflowed() ? null : tee.bytes();
+            }
             try {
-                answers.store(pending, Answer.of(pending, List.copyOf(headers), tee.overflowed() ? null : tee.bytes()));
+                answers.store(pending, Answer.of(pending, List.copyOf(headers), body));
             } catch (RuntimeException | OutOfMemoryError e) {
                 // the answer is written: not keeping it must not spoil it (the cache's memory beside the heap can run out
                 // when kpi.cache.max-bytes is more than -XX:MaxDirectMemorySize allows)
                 io.quarkus.logging.Log.warnf("A rendered answer is not kept: %s", e.toString());
             }
         }
+    }
+
+    /** An object the JSON writer would serialise: JSON asked for, and neither a stream, text nor bytes already. */
+    static boolean isJsonEntity(WriterInterceptorContext context) {
+        Object entity = context.getEntity();
+        return context.getMediaType() != null && jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType())
+                && entity != null && !(entity instanceof jakarta.ws.rs.core.StreamingOutput) && !(entity instanceof CharSequence)
+                && !(entity instanceof byte[]) && !(entity instanceof java.io.InputStream);
     }
 
     private static final class Tee extends FilterOutputStream {
