@@ -113,9 +113,12 @@ public class RenderedAnswers {
     private final LongAdder hits = new LongAdder();
     private volatile long versionSeen = -1;
 
-    public RenderedAnswers(@ConfigProperty(name = "kpi.cache.max-bytes", defaultValue = "67108864") long maxBytes,
+    public RenderedAnswers(@ConfigProperty(name = "kpi.cache.max-bytes") java.util.Optional<Long> configuredMaxBytes,
             @ConfigProperty(name = "kpi.cache.max-entry-bytes", defaultValue = "2097152") int maxEntryBytes,
             DataVersions dataVersions, Clock clock, io.micrometer.core.instrument.MeterRegistry registry) {
+        long maxBytes = configuredMaxBytes.orElseGet(() -> defaultMaxBytes(Runtime.getRuntime().maxMemory()));
+        io.quarkus.logging.Log.infof("Rendered answers are kept in up to %d MiB beside the heap (kpi.cache.max-bytes%s)", maxBytes >> 20,
+                configuredMaxBytes.isPresent() ? "" : ": a fifth of the largest heap, by default");
         this.maxEntryBytes = maxEntryBytes;
         this.dataVersions = dataVersions;
         this.clock = clock;
@@ -127,6 +130,16 @@ public class RenderedAnswers {
                 .build();
         // hits, misses, evictions and size in /q/metrics (cache_gets_total{cache="rendered_answers"}, ...): is the cache large enough?
         io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(registry, cache, "rendered_answers");
+    }
+
+    /**
+     * The cache's size when none is configured: a fifth of the largest heap the JVM may use (which
+     * follows the container's memory limit, {@code -XX:MaxRAMPercentage}, or {@code -Xmx}), at least
+     * 16 MiB and at most 1 GiB. Its memory is beside the heap, within the JVM's limit for direct memory
+     * (by default as large as the heap).
+     */
+    static long defaultMaxBytes(long maxHeap) {
+        return Math.max(16L << 20, Math.min(1L << 30, maxHeap / 5));
     }
 
     /** The key of a request's answer: the data version, the request target as sent, and the representation asked for. */
