@@ -146,11 +146,7 @@ final class ObservationStore {
                     + "case when o.id is null then 'new' "
                     + "when (" + content("o") + ") is not distinct from (" + content("s") + ") then 'same' "
                     + "else 'changed' end as outcome "
-                    + "from import_staging s left join observation o on o.superseded_at is null and o.indicator_id = s.indicator_id "
-                    // one span, one observation: 2027 and 2027-Q1/2027-Q4 name the same one
-                    + "and o.period_start is not distinct from s.period_start and o.period_end is not distinct from s.period_end "
-                    + "and o.base_period_start is not distinct from s.base_period_start and o.base_period_end is not distinct from s.base_period_end "
-                    + "and o.dimension_key = s.dimension_key");
+                    + "from import_staging s left join observation o on o.superseded_at is null and " + sameCurrentRow("o", "s"));
         }
         if (reason == null) {
             List<InvalidRow> missing = new ArrayList<>();
@@ -204,11 +200,8 @@ final class ObservationStore {
         if (keepOutcomes) {
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select m.line, m.outcome, o.observation_id, o.version from import_merge m "
-                            + "join import_staging st using (line) join observation o on o.superseded_at is null "
-                            + "and o.indicator_id = st.indicator_id and o.period_start is not distinct from st.period_start and o.period_end is not distinct from st.period_end "
-                            + "and o.base_period_start is not distinct from st.base_period_start "
-                            + "and o.base_period_end is not distinct from st.base_period_end and o.dimension_key = st.dimension_key "
-                            + "order by m.line")) {
+                            + "join import_staging st using (line) join observation o on o.superseded_at is null and " + sameCurrentRow("o", "st")
+                            + " order by m.line")) {
                 while (rs.next()) {
                     outcomes.add(new Outcome(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4)));
                 }
@@ -219,6 +212,23 @@ final class ObservationStore {
             s.execute("drop table import_staging");
         }
         return new Counts(inserted, revised, unchanged, outcomes);
+    }
+
+    /**
+     * The row of {@code staged} and the current observation {@code current} are the same observation:
+     * one series, one time span (2027 and 2027-Q1/2027-Q4 name the same one; a year the source does not
+     * name has no first or last day). Written as the expressions of the unique index
+     * {@code observation_current_span} (V13), equalities the planner can hash or look up in that index;
+     * {@code is not distinct from} on the days could only be checked pair by pair, which made an import
+     * into a series of many periods quadratic in them.
+     */
+    static String sameCurrentRow(String current, String staged) {
+        StringBuilder sql = new StringBuilder(current + ".indicator_id = " + staged + ".indicator_id and " + current + ".dimension_key = " + staged + ".dimension_key");
+        for (String day : new String[] {"period_start", "period_end", "base_period_start", "base_period_end"}) {
+            sql.append(" and coalesce(").append(current).append('.').append(day).append(", date '0001-01-01') = coalesce(")
+                    .append(staged).append('.').append(day).append(", date '0001-01-01')");
+        }
+        return sql.toString();
     }
 
     private static String json(Valid v) {

@@ -27,10 +27,18 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         this.dataSource = dataSource;
     }
 
-    /** One page of a series, in period order. */
+    /**
+     * One page of a series, in period order. A page after the first is found by its ids first (a
+     * deferred join): the rows it skips are counted off in the index of the period order, which holds
+     * the ids (V16), and only the page's own rows are read from the table.
+     */
     public List<Observation> search(ObservationFilter filter, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String sql = paged("select " + ObservationRows.COLUMNS + " from observation" + where(filter, params) + ORDER, page, params);
+        String where = where(filter, params);
+        String sql = page.offset() == 0
+                ? paged("select " + ObservationRows.COLUMNS + " from observation" + where + ORDER, page, params)
+                : "select " + ObservationRows.COLUMNS + " from observation where id in ("
+                        + paged("select id from observation" + where + ORDER, page, params) + ")" + ORDER;
         try (java.util.stream.Stream<Observation> rows = query(sql, params, ObservationRows::read)) {
             return rows.toList();
         }

@@ -225,6 +225,22 @@ class ObservationResourceTest {
     }
 
     @Test
+    void pagesAfterTheFirstHoldTheRowsOfTheWholeSeriesInItsOrder() {
+        // a page after the first is found by its ids in the index first: page by page, the same rows in the same order
+        List<Object> whole = given().queryParam("pageSize", 1000).when().get(FTE_GROWTH).then().statusCode(200).extract().path("items.id");
+        assertThat(whole).hasSizeGreaterThan(3);
+        for (int size = 1; size <= 3; size++) {
+            List<Object> paged = new java.util.ArrayList<>();
+            for (int page = 1; page <= (whole.size() + size - 1) / size; page++) {
+                List<Object> ids = given().queryParam("pageSize", size).queryParam("page", page).when().get(FTE_GROWTH)
+                        .then().statusCode(200).body("paging.totalItems", equalTo(whole.size())).extract().path("items.id");
+                paged.addAll(ids);
+            }
+            assertThat(paged).as("pages of %d", size).isEqualTo(whole);
+        }
+    }
+
+    @Test
     void shouldServeTidyCsvThatAParserReadsBack() throws Exception {
         Response response = given().accept("text/csv").when().get(FTE_GROWTH);
         response.then().statusCode(200).contentType(containsString("text/csv"));
