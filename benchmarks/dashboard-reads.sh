@@ -20,6 +20,8 @@
 #   against PostgreSQL alone answering the same query as JSON (pgbench, prepared statements, the
 #   same connections; json_agg of the selected rows);
 # - a download: one indicator's whole CSV (1,920 rows at SCALE=1), service against nginx;
+# - the first seconds after a change: the series sample right after one new observation of one
+#   indicator (the answers of the others stay in memory; before 1.9.0 every answer was rendered anew);
 # - other reads while large exports run: the series' p99 while EXPORTERS clients (default 4)
 #   download whole CSVs of random indicators in a loop (with credentials, so each is rendered and
 #   streamed, not served from memory), against its p99 without them.
@@ -235,6 +237,18 @@ for kind in series page; do
   pg=$(pgbench_tps "$WORK/pg-$kind.sql")
   printf '| %s, miss | %s | %s | %s | %s | %s |\n' "$kind" "$s50" "$sp50" "$sp99" "$pg" "$(python3 -c "print(f'{$s50 / $pg:.2f}')")"
 done
+
+echo
+echo "the first seconds after a change: one new observation of the first sampled series' indicator, then the series sample at once"
+CHANGED=$(head -1 "$WORK/series.txt" | sed -E 's|.*/indicators/([^/]+)/.*|\1|')
+read -r c50 cp50 cp99 <<< "$(run "http://localhost:$PORT" "$WORK/series.txt")"
+curl -fsS -o /dev/null -X POST "$B/observation-imports?reason=benchmark" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
+  --data-binary "indicatorId,periodCode,category,department,qualifier,value,status,sourceId,quote
+$CHANGED,2030-Q1,beleid,d00,exact,$(date +%s),final,antwoorden-so-functioneren-rijksdienst-2026,Benchmarkrij"
+sleep 0.5
+read -r a50 ap50 ap99 <<< "$(run "http://localhost:$PORT" "$WORK/series.txt")"
+printf '| series 200 | req/s | p50 | p99 |\n| --- | --: | --: | --: |\n| before the change | %s | %s | %s |\n| just after it (%s changed) | %s | %s | %s |\n' \
+  "$c50" "$cp50" "$cp99" "$CHANGED" "$a50" "$ap50" "$ap99"
 
 echo
 echo "other reads while $EXPORTERS clients download whole CSVs in a loop (the series, served from memory)"

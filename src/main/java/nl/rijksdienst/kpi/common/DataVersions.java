@@ -37,7 +37,21 @@ public class DataVersions {
     static final long FRESH_MILLIS = 1_000;
     private static final String READ = "select version, changed_at from data_version where id = 1";
 
+    /**
+     * Told by the listener, in order and off the event loop, each time the version moved: from which
+     * version to which, and the indicators whose observations alone changed in between, or null when
+     * anything else may have changed (or what changed is no longer known).
+     */
+    public interface Moves {
+        void moved(long from, Version to, java.util.Set<String> changedIndicators);
+    }
+
+    private static final String CHANGES = "select count(distinct version), bool_or(indicator_id is null), array_agg(distinct indicator_id) "
+            + "from data_change where version > ? and version <= ?";
+
     private final DataSource dataSource;
+    private volatile Moves moves;
+    private long delivered = -1;
     private volatile Version current;
     private volatile long confirmedAtNanos;
     private volatile boolean running;
@@ -63,6 +77,45 @@ public class DataVersions {
         running = false;
         if (listener != null) {
             listener.interrupt();
+        }
+    }
+
+    /** Who is told of each move of the version (one: the cache of rendered answers). */
+    public void onMove(Moves moves) {
+        this.moves = moves;
+    }
+
+    /** Tells {@link #moves} of a move seen since the last one told; on the listener's thread, with its connection. */
+    private void deliver(Connection c) {
+        Version now = current;
+        Moves told = moves;
+        if (now == null) {
+            return;
+        }
+        if (told == null || delivered < 0 || now.number() <= delivered) {
+            delivered = Math.max(delivered, now.number());
+            return;
+        }
+        java.util.Set<String> changed = null;
+        try (PreparedStatement ps = c.prepareStatement(CHANGES)) {
+            ps.setLong(1, delivered);
+            ps.setLong(2, now.number());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                // every version in between recorded, and each only observations: the indicators they changed
+                if (rs.getLong(1) == now.number() - delivered && !rs.getBoolean(2)) {
+                    changed = new java.util.HashSet<>(java.util.Arrays.asList((String[]) rs.getArray(3).getArray()));
+                }
+            }
+        } catch (SQLException e) {
+            Log.debugf("What changed between data versions %d and %d is not known: %s", delivered, now.number(), e.getMessage());
+        }
+        long from = delivered;
+        delivered = now.number();
+        try {
+            told.moved(from, now, changed);
+        } catch (RuntimeException e) {
+            Log.warnf("Handling the move of the data version to %d failed: %s", now.number(), e.toString());
         }
     }
 
@@ -114,6 +167,7 @@ public class DataVersions {
                 backoff = 100;
                 while (running) {
                     read(c);
+                    deliver(c);
                     // wakes on a notification, or after POLL_MILLIS to check anyway
                     pg.getNotifications(POLL_MILLIS);
                 }

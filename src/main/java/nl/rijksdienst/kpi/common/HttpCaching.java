@@ -108,9 +108,8 @@ public class HttpCaching {
         boolean history = asOf != null && asOf.toInstant().isBefore(clock.instant());
         String day = method.isAnnotationPresent(DependsOnDay.class)
                 ? (history ? asOf.atZoneSameInstant(clock.getZone()).toLocalDate() : java.time.LocalDate.now(clock)).toString() : "";
-        String etag = "\"" + Hashes.sha256Hex((version.number() + "|" + apiVersion + "|" + request.getUriInfo().getRequestUri().getRawPath() + "?"
-                + nullToEmpty(request.getUriInfo().getRequestUri().getRawQuery()) + "|" + accept(request.getHeaderString(HttpHeaders.ACCEPT))
-                + "|" + day).getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"";
+        String etag = etag(version.number(), apiVersion, request.getUriInfo().getRequestUri().getRawPath(),
+                request.getUriInfo().getRequestUri().getRawQuery(), request.getHeaderString(HttpHeaders.ACCEPT), day);
         MaxAge maxAge = method.getAnnotation(MaxAge.class);
         String cacheControl = "public, max-age=" + (history ? HISTORY_MAX_AGE : maxAge == null ? DEFAULT_MAX_AGE : maxAge.value());
         request.setProperty(ETAG, etag);
@@ -192,6 +191,12 @@ public class HttpCaching {
         }
     }
 
+
+    /** The strong ETag of a public answer: of the data version, the API version, the request target, the representation and the day. */
+    static String etag(long version, String apiVersion, String rawPath, String rawQuery, String accept, String day) {
+        return "\"" + Hashes.sha256Hex((version + "|" + apiVersion + "|" + rawPath + "?" + nullToEmpty(rawQuery) + "|" + accept(accept) + "|" + day)
+                .getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"";
+    }
 
     private static OffsetDateTime asOf(ContainerRequestContext request) {
         String raw = request.getUriInfo().getQueryParameters().getFirst(AsOf.PARAMETER);

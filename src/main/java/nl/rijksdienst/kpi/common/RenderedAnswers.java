@@ -35,8 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A bounded cache of rendered public answers, and the HTTP route that answers from it before the
  * REST layer is reached. An entry is keyed by the data version, the request target and the
  * representation asked for (the inputs of its strong ETag but the day), so it can never be served
- * after the data changed: the new version makes a new key, and the old entries are dropped when the
- * version moves. An answer that depends on the day it is evaluated on (deadlines) records that day
+ * after the data changed: the new version makes a new key. When the version moves, the answers that
+ * read only observations of indicators whose observations did not change are kept under the new
+ * version, with their new validators (exact invalidation, {@link #versionMoved}); the others are dropped. An answer that depends on the day it is evaluated on (deadlines) records that day
  * and is not served on another. The answer's bytes are captured as the REST layer writes them, with
  * the headers it set, and kept as they are and gzipped; an answer larger than
  * {@code kpi.cache.max-entry-bytes} keeps only its validators, so a repeat request for it can still
@@ -106,16 +107,26 @@ public class RenderedAnswers {
     private static final Set<String> PER_RESPONSE = Set.of("etag", "content-length", "content-encoding", "transfer-encoding", "date", "connection",
             "set-cookie", "api-version");
 
+    /**
+     * The answers a change of observations can leave as they are: a series' observations or changes of
+     * one indicator (group 1), which read that indicator's rows alone.
+     */
+    private static final java.util.regex.Pattern OF_ONE_INDICATOR = java.util.regex.Pattern.compile("/api/v1/indicators/([^/?]+)/(?:observations|changes)(?:\\?.*)?");
+
     private final Cache<String, Answer> cache;
     private final int maxEntryBytes;
     private final DataVersions dataVersions;
     private final Clock clock;
+    private final String apiVersion;
     private final LongAdder hits = new LongAdder();
-    private volatile long versionSeen = -1;
+    private final LongAdder carried = new LongAdder();
+    private final LongAdder moves = new LongAdder();
 
     public RenderedAnswers(@ConfigProperty(name = "kpi.cache.max-bytes") java.util.Optional<Long> configuredMaxBytes,
             @ConfigProperty(name = "kpi.cache.max-entry-bytes", defaultValue = "2097152") int maxEntryBytes,
-            DataVersions dataVersions, Clock clock, io.micrometer.core.instrument.MeterRegistry registry) {
+            DataVersions dataVersions, Clock clock, io.micrometer.core.instrument.MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.application.version") String apiVersion) {
+        this.apiVersion = apiVersion;
         long maxBytes = configuredMaxBytes.orElseGet(() -> defaultMaxBytes(Runtime.getRuntime().maxMemory()));
         io.quarkus.logging.Log.infof("Rendered answers are kept in up to %d MiB beside the heap (kpi.cache.max-bytes%s)", maxBytes >> 20,
                 configuredMaxBytes.isPresent() ? "" : ": a fifth of the largest heap, by default");
@@ -130,6 +141,70 @@ public class RenderedAnswers {
                 .build();
         // hits, misses, evictions and size in /q/metrics (cache_gets_total{cache="rendered_answers"}, ...): is the cache large enough?
         io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(registry, cache, "rendered_answers");
+        dataVersions.onMove(this::versionMoved);
+    }
+
+    /**
+     * The data moved: an answer that reads one indicator's observations alone, of an indicator whose
+     * observations did not change, is kept under the new version, with the ETag and Last-Modified it
+     * would be rendered with now (its bytes would be the same); every other answer of an older
+     * version is dropped (so is one of a version before {@code from}: what changed since is not
+     * known). SDMX-JSON names the data version in its body, so it is rendered anew. An answer
+     * rendered under the new version meanwhile is not replaced.
+     */
+    void versionMoved(long from, DataVersions.Version to, Set<String> changedIndicators) {
+        moves.increment();
+        String prefix = to.number() + "|";
+        for (Map.Entry<String, Answer> entry : List.copyOf(cache.asMap().entrySet())) {
+            String key = entry.getKey();
+            int target = key.indexOf('|');
+            long version = Long.parseLong(key.substring(0, target));
+            if (version >= to.number()) {
+                continue;
+            }
+            cache.asMap().remove(key, entry.getValue());
+            // only what changed since the version it was rendered for is known
+            if (changedIndicators == null || version != from) {
+                continue;
+            }
+            int accept = key.indexOf('|', target + 1);
+            String requestTarget = key.substring(target + 1, accept);
+            java.util.regex.Matcher m = OF_ONE_INDICATOR.matcher(requestTarget);
+            Answer answer = entry.getValue();
+            if (!m.matches() || changedIndicators.contains(m.group(1)) || answer.day() != null || namesItsVersion(answer)) {
+                continue;
+            }
+            int query = requestTarget.indexOf('?');
+            String etag = HttpCaching.etag(to.number(), apiVersion, query < 0 ? requestTarget : requestTarget.substring(0, query),
+                    query < 0 ? null : requestTarget.substring(query + 1), key.substring(accept + 1), "");
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            for (Map.Entry<String, String> header : answer.headers()) {
+                headers.add(header.getKey().equalsIgnoreCase(HttpHeaders.LAST_MODIFIED) ? Map.entry(header.getKey(), HttpCaching.httpDate(to.changedAt())) : header);
+            }
+            if (cache.asMap().putIfAbsent(prefix + key.substring(target + 1),
+                    new Answer(etag, null, to.changedAt(), List.copyOf(headers), answer.body(), answer.gzipped())) == null) {
+                carried.increment();
+            }
+        }
+    }
+
+    private static boolean namesItsVersion(Answer answer) {
+        for (Map.Entry<String, String> header : answer.headers()) {
+            if (header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && header.getValue().startsWith("application/vnd.sdmx.data+json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Moves of the data version handled since the start; for tests. */
+    public long moves() {
+        return moves.sum();
+    }
+
+    /** Answers kept under a new data version because the change did not touch them, since the start; for tests and monitoring. */
+    public long carried() {
+        return carried.sum();
     }
 
     /**
@@ -178,11 +253,6 @@ public class RenderedAnswers {
                 || (version = dataVersions.currentIfFresh()) == null) {
             routing.next();
             return;
-        }
-        if (version.number() != versionSeen) {
-            // the data moved: every answer kept so far is of an older version
-            versionSeen = version.number();
-            cache.asMap().keySet().removeIf(k -> !k.startsWith(version.number() + "|"));
         }
         answer = cache.getIfPresent(key(version.number(), request.uri(), request.getHeader(HttpHeaders.ACCEPT)));
         if (answer == null || (answer.day() != null && !answer.day().equals(LocalDate.now(clock).toString()))) {
