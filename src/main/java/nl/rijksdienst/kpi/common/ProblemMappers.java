@@ -173,8 +173,10 @@ public class ProblemMappers {
             case 406 -> "Representatie niet beschikbaar";
             case 409 -> "Conflict";
             case 412 -> "Voorwaarde niet vervuld";
+            case 414 -> "URI te lang";
             case 415 -> "Mediatype niet ondersteund";
             case 422 -> "Onverwerkbare invoer";
+            case 431 -> "Headers te groot";
             case 503 -> "Tijdelijk niet beschikbaar";
             default -> "Fout";
         };

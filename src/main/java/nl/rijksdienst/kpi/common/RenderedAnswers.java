@@ -37,8 +37,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * representation asked for (the inputs of its strong ETag but the day), so it can never be served
  * after the data changed: the new version makes a new key. When the version moves, the answers that
  * read only observations of indicators whose observations did not change are kept under the new
- * version, with their new validators (exact invalidation, {@link #versionMoved}); the others are dropped. An answer that depends on the day it is evaluated on (deadlines) records that day
- * and is not served on another. The answer's bytes are captured as the REST layer writes them, with
+ * version, with their new validators (exact invalidation, {@link #versionMoved}); the others are
+ * dropped. An answer that depends on the day it is evaluated on (deadlines) records that day and is
+ * not served on another. The answer's bytes are captured as the REST layer writes them, with
  * the headers it set, and kept as they are and gzipped; an answer larger than
  * {@code kpi.cache.max-entry-bytes} keeps only its validators, so a repeat request for it can still
  * be answered 304 from memory, while the download itself streams as before.
@@ -154,43 +155,40 @@ public class RenderedAnswers {
      */
     void versionMoved(long from, DataVersions.Version to, Set<String> changedIndicators) {
         moves.increment();
-        String prefix = to.number() + "|";
         for (Map.Entry<String, Answer> entry : List.copyOf(cache.asMap().entrySet())) {
-            String key = entry.getKey();
-            int target = key.indexOf('|');
-            long version = Long.parseLong(key.substring(0, target));
-            if (version >= to.number()) {
+            Key key = Key.of(entry.getKey());
+            if (key.version() >= to.number()) {
                 continue;
             }
-            cache.asMap().remove(key, entry.getValue());
+            cache.asMap().remove(entry.getKey(), entry.getValue());
             // only what changed since the version it was rendered for is known
-            if (changedIndicators == null || version != from) {
+            if (changedIndicators == null || key.version() != from) {
                 continue;
             }
-            int accept = key.indexOf('|', target + 1);
-            String requestTarget = key.substring(target + 1, accept);
-            java.util.regex.Matcher m = OF_ONE_INDICATOR.matcher(requestTarget);
+            java.util.regex.Matcher m = OF_ONE_INDICATOR.matcher(key.requestTarget());
             Answer answer = entry.getValue();
             if (!m.matches() || changedIndicators.contains(m.group(1)) || answer.day() != null || namesItsVersion(answer)) {
                 continue;
             }
-            int query = requestTarget.indexOf('?');
-            String etag = HttpCaching.etag(to.number(), apiVersion, query < 0 ? requestTarget : requestTarget.substring(0, query),
-                    query < 0 ? null : requestTarget.substring(query + 1), key.substring(accept + 1), "");
+            int query = key.requestTarget().indexOf('?');
+            String etag = HttpCaching.etag(to.number(), apiVersion, query < 0 ? key.requestTarget() : key.requestTarget().substring(0, query),
+                    query < 0 ? null : key.requestTarget().substring(query + 1), key.accept(), "");
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             for (Map.Entry<String, String> header : answer.headers()) {
                 headers.add(header.getKey().equalsIgnoreCase(HttpHeaders.LAST_MODIFIED) ? Map.entry(header.getKey(), HttpCaching.httpDate(to.changedAt())) : header);
             }
-            if (cache.asMap().putIfAbsent(prefix + key.substring(target + 1),
+            if (cache.asMap().putIfAbsent(key(to.number(), key.requestTarget(), key.accept()),
                     new Answer(etag, null, to.changedAt(), List.copyOf(headers), answer.body(), answer.gzipped())) == null) {
                 carried.increment();
             }
         }
     }
 
+    private static final jakarta.ws.rs.core.MediaType SDMX_JSON = jakarta.ws.rs.core.MediaType.valueOf(nl.rijksdienst.kpi.observation.Sdmx.JSON_MEDIA_TYPE);
+
     private static boolean namesItsVersion(Answer answer) {
         for (Map.Entry<String, String> header : answer.headers()) {
-            if (header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && header.getValue().startsWith("application/vnd.sdmx.data+json")) {
+            if (header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && SDMX_JSON.isCompatible(jakarta.ws.rs.core.MediaType.valueOf(header.getValue()))) {
                 return true;
             }
         }
@@ -202,7 +200,7 @@ public class RenderedAnswers {
         return moves.sum();
     }
 
-    /** Answers kept under a new data version because the change did not touch them, since the start; for tests and monitoring. */
+    /** Answers kept under a new data version because the change did not touch them, since the start; for tests. */
     public long carried() {
         return carried.sum();
     }
@@ -220,6 +218,16 @@ public class RenderedAnswers {
     /** The key of a request's answer: the data version, the request target as sent, and the representation asked for. */
     static String key(long version, String requestTarget, String accept) {
         return version + "|" + requestTarget + "|" + HttpCaching.accept(accept);
+    }
+
+    /** A key's parts ({@link #key}); a valid request target holds no {@code |}. */
+    record Key(long version, String requestTarget, String accept) {
+
+        static Key of(String key) {
+            int target = key.indexOf('|');
+            int accept = key.indexOf('|', target + 1);
+            return new Key(Long.parseLong(key.substring(0, target)), key.substring(target + 1, accept), key.substring(accept + 1));
+        }
     }
 
     /** The largest body kept (a method: the bean is reached through its client proxy). */

@@ -60,7 +60,7 @@ public class RequestLimits {
         HttpServerRequest request = routing.request();
         String target = request.uri();
         if (target != null && target.length() > MAX_TARGET) {
-            answer(routing.response(), 414, "URI te lang", "Het doel van het verzoek is " + target.length() + " bytes; hooguit " + MAX_TARGET
+            answer(routing.response(), 414, ProblemMappers.titleFor(414), "Het doel van het verzoek is " + target.length() + " bytes; hooguit " + MAX_TARGET
                     + " bytes. Vraag minder tegelijk, of gebruik paginering.");
             return;
         }
@@ -69,7 +69,7 @@ public class RequestLimits {
             headerBytes += header.getKey().length() + header.getValue().length() + 4;
         }
         if (headerBytes > MAX_HEADERS) {
-            answer(routing.response(), 431, "Headers te groot", "De headers van het verzoek zijn samen " + headerBytes + " bytes; hooguit "
+            answer(routing.response(), 431, ProblemMappers.titleFor(431), "De headers van het verzoek zijn samen " + headerBytes + " bytes; hooguit "
                     + MAX_HEADERS + " bytes.");
             return;
         }
