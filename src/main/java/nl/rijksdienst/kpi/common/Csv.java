@@ -58,6 +58,20 @@ public final class Csv {
             write(writer, header, rows);
             writer.flush();
         };
+        return response(filename, body);
+    }
+
+    /** A 200 answer with a CSV body read as it is written: a large download, written in its turns ({@link DownloadPacing}). */
+    public static Response download(String filename, List<String> header, DownloadPacing pacing, boolean streamed, Rows rows) {
+        StreamingOutput body = output -> pacing.write(output, streamed, out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            write(writer, header, rows);
+            writer.flush();
+        });
+        return response(filename, body);
+    }
+
+    private static Response response(String filename, StreamingOutput body) {
         return Response.ok(body, MediaTypes.TEXT_CSV_UTF8).header("Content-Disposition", "inline; filename=\"" + filename + ".csv\"").build();
     }
 
@@ -86,11 +100,12 @@ public final class Csv {
     }
 
     static String safe(String text) {
-        if (text.isEmpty() || NUMBER.matcher(text).matches()) {
+        if (text.isEmpty()) {
             return text;
         }
         char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : text;
+        boolean formulaLike = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return formulaLike && !NUMBER.matcher(text).matches() ? "'" + text : text;
     }
 
     /** Undoes {@link #safe}: the apostrophe that neutralised a formula-like text. */

@@ -15,6 +15,7 @@ import java.util.List;
 import nl.rijksdienst.kpi.common.ApiException;
 import nl.rijksdienst.kpi.common.AsOf;
 import nl.rijksdienst.kpi.common.Csv;
+import nl.rijksdienst.kpi.common.DownloadPacing;
 import nl.rijksdienst.kpi.common.HttpCaching;
 import nl.rijksdienst.kpi.common.KnownQueryParameters;
 import nl.rijksdienst.kpi.common.MediaTypes;
@@ -34,9 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ChangeResource {
 
     private final ObservationService service;
+    private final DownloadPacing pacing;
 
-    public ChangeResource(ObservationService service) {
+    public ChangeResource(ObservationService service, DownloadPacing pacing) {
         this.service = service;
+        this.pacing = pacing;
     }
 
     @Schema(name = "ChangeCollection", description = "De veranderingen binnen de reeksen van een indicator, in volgorde van periode.")
@@ -85,8 +88,8 @@ public class ChangeResource {
         boolean csv = Csv.wanted(request, format);
         ObservationService.Changes changes = service.changes(indicatorId, uriInfo.getQueryParameters(), chosen);
         if (csv) {
-            return Csv.response(indicatorId + "-changes", List.of("indicatorId", "basis", "periodCode", "periodStart", "periodEnd", "comparedWith",
-                    "dimensions", "value", "comparedValue", "change", "changeUnit", "percentChange", "status", "approximate"), printer -> {
+            return Csv.download(indicatorId + "-changes", List.of("indicatorId", "basis", "periodCode", "periodStart", "periodEnd", "comparedWith",
+                    "dimensions", "value", "comparedValue", "change", "changeUnit", "percentChange", "status", "approximate"), pacing, changes.streamed(), printer -> {
                 java.util.function.Consumer<Iterable<ChangeDto>> write = rows -> {
                     try {
                         for (ChangeDto c : rows) {

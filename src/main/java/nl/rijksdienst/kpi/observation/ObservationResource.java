@@ -1,14 +1,12 @@
 package nl.rijksdienst.kpi.observation;
 
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.HttpHeaders;
-import nl.rijksdienst.kpi.idempotency.IdempotentWrites;
-import nl.rijksdienst.kpi.idempotency.IdempotencyKey;
-import jakarta.ws.rs.BeanParam;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -16,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -26,17 +25,21 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import nl.rijksdienst.kpi.common.HttpCaching;
 import nl.rijksdienst.kpi.common.ApiException;
 import nl.rijksdienst.kpi.common.AsOf;
 import nl.rijksdienst.kpi.common.Csv;
+import nl.rijksdienst.kpi.common.DataVersions;
+import nl.rijksdienst.kpi.common.DownloadPacing;
+import nl.rijksdienst.kpi.common.HttpCaching;
 import nl.rijksdienst.kpi.common.KnownQueryParameters;
-import nl.rijksdienst.kpi.common.PagingParams;
-import nl.rijksdienst.kpi.common.Roles;
-import nl.rijksdienst.kpi.importing.ObservationWriteService;
 import nl.rijksdienst.kpi.common.MediaTypes;
 import nl.rijksdienst.kpi.common.Page;
+import nl.rijksdienst.kpi.common.PagingParams;
 import nl.rijksdienst.kpi.common.Problem;
+import nl.rijksdienst.kpi.common.Roles;
+import nl.rijksdienst.kpi.idempotency.IdempotencyKey;
+import nl.rijksdienst.kpi.idempotency.IdempotentWrites;
+import nl.rijksdienst.kpi.importing.ObservationWriteService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,13 +60,15 @@ public class ObservationResource {
     private final ObservationWriteService writer;
     private final SecurityIdentity identity;
     private final IdempotentWrites idempotent;
-    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final ObjectMapper mapper;
 
-    private final nl.rijksdienst.kpi.common.DataVersions dataVersions;
+    private final DataVersions dataVersions;
+    private final DownloadPacing pacing;
 
     public ObservationResource(ObservationService service, ObservationWriteService writer, SecurityIdentity identity,
-            com.fasterxml.jackson.databind.ObjectMapper mapper, IdempotentWrites idempotent, nl.rijksdienst.kpi.common.DataVersions dataVersions) {
+            ObjectMapper mapper, IdempotentWrites idempotent, DataVersions dataVersions, DownloadPacing pacing) {
         this.dataVersions = dataVersions;
+        this.pacing = pacing;
         this.service = service;
         this.writer = writer;
         this.identity = identity;
@@ -132,32 +137,32 @@ public class ObservationResource {
         String filename = "inline; filename=\"" + result.indicator().id;
         return switch (representation) {
             case json -> Response.ok(new ObservationCollection(result.dtos(), result.paging()), MediaType.APPLICATION_JSON_TYPE).build();
-            case csv -> Response.ok((StreamingOutput) output -> {
-                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            case csv -> Response.ok((StreamingOutput) output -> pacing.write(output, result.streamed(), out -> {
+                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 if (result.streamed()) {
                     service.stream(result, rows -> ObservationCsv.write(result.indicator(), rows, writer));
                 } else {
                     ObservationCsv.write(result.indicator(), result.items(), writer);
                 }
                 writer.flush();
-            }, MediaTypes.TEXT_CSV_UTF8).header("Content-Disposition", filename + ".csv\"").build();
-            case sdmx_csv -> Response.ok((StreamingOutput) output -> {
-                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            }), MediaTypes.TEXT_CSV_UTF8).header("Content-Disposition", filename + ".csv\"").build();
+            case sdmx_csv -> Response.ok((StreamingOutput) output -> pacing.write(output, result.streamed(), out -> {
+                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 if (result.streamed()) {
                     service.stream(result, rows -> Csv.write(writer, Sdmx.csvHeader(result.indicator()), printer -> Sdmx.writeCsv(result.indicator(), rows, printer)));
                 } else {
                     Csv.write(writer, Sdmx.csvHeader(result.indicator()), printer -> Sdmx.writeCsv(result.indicator(), result.items(), printer));
                 }
                 writer.flush();
-            }, Sdmx.CSV_MEDIA_TYPE + ";charset=utf-8").header("Content-Disposition", filename + ".sdmx.csv\"").build();
-            case sdmx_json -> Response.ok((StreamingOutput) output -> {
-                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            }), Sdmx.CSV_MEDIA_TYPE + ";charset=utf-8").header("Content-Disposition", filename + ".sdmx.csv\"").build();
+            case sdmx_json -> Response.ok((StreamingOutput) output -> pacing.write(output, result.streamed(), out -> {
+                BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 // the same data gives the same bytes under the same ETag: prepared and id come from the data version, not the clock
-                nl.rijksdienst.kpi.common.DataVersions.Version version = dataVersions.current();
+                DataVersions.Version version = dataVersions.current();
                 service.streamBySeries(result, (periods, bySeries) -> Sdmx.writeJson(result.indicator(), bySeries, periods, mapper, writer,
                         version.changedAt().atOffset(java.time.ZoneOffset.UTC), version.number()));
                 writer.flush();
-            }, Sdmx.JSON_MEDIA_TYPE + ";charset=utf-8").build();
+            }), Sdmx.JSON_MEDIA_TYPE + ";charset=utf-8").build();
         };
     }
 
