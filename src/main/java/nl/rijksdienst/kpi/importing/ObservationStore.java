@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +70,8 @@ final class ObservationStore {
                     + "period_start date, period_end date, base_period_code text, base_period_start date, base_period_end date, "
                     + "dimensions jsonb, dimension_key text, qualifier text, value numeric, value_low numeric, value_high numeric, "
                     + "value_text text, status text, series_break boolean, note_nl text, note_en text, source_id text, section text, "
-                    + "question text, quote text, origin_source_id text, stated_by text, stated_by_name text, response_stance text, response_section text, response_quote text, reason text, "
-                    + "published_on date, publication_basis text) on commit drop");
+                    + "question text, quote text, origin_source_id text, stated_by text, stated_by_name text, response_stance text, response_section text, response_quote text, reason text) "
+                    + "on commit drop");
         }
     }
 
@@ -128,25 +129,25 @@ final class ObservationStore {
      * @param keepOutcomes whether to return the outcome of each row (single-row writes)
      */
     static Counts merge(Connection c, OffsetDateTime now, String actor, String reason, UUID importId, boolean keepOutcomes) throws SQLException {
-        // The day each row became public: the date of the document it comes from (the origin the
-        // source quotes), else of its source, else the source's earliest possible date, else today.
-        try (PreparedStatement ps = c.prepareStatement("update import_staging s set published_on = p.published_on, publication_basis = p.basis "
-                + "from (select st.line, coalesce(os.publication_date, so.publication_date, so.earliest_publication_date, ?) as published_on, "
-                + "case when os.publication_date is not null then 'origin_source_date' when so.publication_date is not null then 'source_date' "
-                + "when so.earliest_publication_date is not null then 'earliest_possible' else 'recorded' end as basis "
-                + "from import_staging st left join source so on so.id = st.source_id left join source os on os.id = st.origin_source_id) p "
-                + "where p.line = s.line")) {
-            ps.setObject(1, now.atZoneSameInstant(nl.rijksdienst.kpi.common.ClockProducer.NETHERLANDS).toLocalDate());
-            ps.executeUpdate();
+        LocalDate today = now.atZoneSameInstant(nl.rijksdienst.kpi.common.ClockProducer.NETHERLANDS).toLocalDate();
+        try (PreparedStatement ps = c.prepareStatement("analyze import_staging")) {
+            ps.execute();
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("analyze import_staging");
-            s.execute("create temp table import_merge on commit drop as "
-                    + "select s.line, o.id as current_row, o.observation_id, o.version, "
-                    + "case when o.id is null then 'new' "
-                    + "when (" + content("o") + ") is not distinct from (" + content("s") + ") then 'same' "
-                    + "else 'changed' end as outcome "
-                    + "from import_staging s left join observation o on o.superseded_at is null and " + sameCurrentRow("o", "s"));
+        // Each row with the day it became public: the date of the document it comes from (the origin
+        // the source quotes), else of its source, else the source's earliest possible date, else today;
+        // then matched with the current version of its observation.
+        try (PreparedStatement ps = c.prepareStatement("create temp table import_merge on commit drop as "
+                + "select s.line, s.published_on, s.publication_basis, o.id as current_row, o.observation_id, o.version, "
+                + "case when o.id is null then 'new' "
+                + "when (" + content("o") + ") is not distinct from (" + content("s") + ") then 'same' "
+                + "else 'changed' end as outcome "
+                + "from (select st.*, coalesce(os.publication_date, so.publication_date, so.earliest_publication_date, ?) as published_on, "
+                + "case when os.publication_date is not null then 'origin_source_date' when so.publication_date is not null then 'source_date' "
+                + "when so.earliest_publication_date is not null then 'earliest_possible' else 'recorded' end as publication_basis "
+                + "from import_staging st left join source so on so.id = st.source_id left join source os on os.id = st.origin_source_id) s "
+                + "left join observation o on o.superseded_at is null and " + sameCurrentRow("o", "s"))) {
+            ps.setObject(1, today);
+            ps.execute();
         }
         if (reason == null) {
             List<InvalidRow> missing = new ArrayList<>();
@@ -163,8 +164,8 @@ final class ObservationStore {
             }
         }
         Timestamp at = Timestamp.from(now.toInstant());
-        try (PreparedStatement ps = c.prepareStatement("update observation o set superseded_at = ?, superseded_on = s.published_on "
-                + "from import_merge m join import_staging s using (line) where m.outcome = 'changed' and o.id = m.current_row")) {
+        try (PreparedStatement ps = c.prepareStatement("update observation o set superseded_at = ?, superseded_on = m.published_on "
+                + "from import_merge m where m.outcome = 'changed' and o.id = m.current_row")) {
             ps.setTimestamp(1, at);
             ps.executeUpdate();
         }
@@ -173,7 +174,7 @@ final class ObservationStore {
                 + "select coalesce(m.observation_id, nextval('observation_identity_seq')), coalesce(m.version, 0) + 1, "
                 + java.util.Arrays.stream(COLUMNS.split(", ")).map(col -> col.equals("reason") ? "coalesce(s.reason, ?)" : "s." + col)
                         .collect(java.util.stream.Collectors.joining(", "))
-                + ", s.published_on, s.publication_basis, ?, ?, ? from import_staging s join import_merge m using (line) where m.outcome <> 'same'")) {
+                + ", m.published_on, m.publication_basis, ?, ?, ? from import_staging s join import_merge m using (line) where m.outcome <> 'same'")) {
             ps.setString(1, reason);
             ps.setTimestamp(2, at);
             ps.setString(3, actor);
