@@ -142,6 +142,11 @@ public class RenderedAnswers {
                 .build();
         // hits, misses, evictions and size in /q/metrics (cache_gets_total{cache="rendered_answers"}, ...): is the cache large enough?
         io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(registry, cache, "rendered_answers");
+        // and how well a change is contained: answers kept under the new version when the data moved, and the moves
+        io.micrometer.core.instrument.FunctionCounter.builder("rendered_answers_carried", carried, LongAdder::sum)
+                .description("Rendered answers kept under the new data version because what they show did not change").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("rendered_answers_version_moves", moves, LongAdder::sum)
+                .description("Moves of the data version the cache of rendered answers has followed").register(registry);
         dataVersions.onMove(this::versionMoved);
     }
 

@@ -72,6 +72,9 @@ class ExactInvalidationTest {
         long carried = answers.carried();
         addRow(changedId, "2024", "11");
         awaitIncrease(answers::carried, carried);
+        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
+                .as("what is carried over is counted in the metrics")
+                .containsPattern("rendered_answers_carried_total [1-9]").containsPattern("rendered_answers_version_moves_total [1-9]");
 
         long hits = answers.hits();
         Response after = get(kept);
