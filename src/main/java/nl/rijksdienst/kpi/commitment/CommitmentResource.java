@@ -85,16 +85,16 @@ public class CommitmentResource {
             @Parameter(description = "Alleen toezeggingen die deze indicator raken.", example = "external-hiring-share") @QueryParam("indicatorId") String indicatorId,
             @Parameter(description = "Alleen toezeggingen die deze norm raken.", example = "roemernorm") @QueryParam("normId") String normId,
             @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
-            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv", "csv-nl"})) @QueryParam("format") String format,
             @BeanParam PagingParams paging,
             @Context Request http) {
-        boolean csv = Csv.wanted(http, format);
-        PageRequest request = paging.toRequestOrAll(csv);
+        Csv.Dialect csv = Csv.chosen(http, format);
+        PageRequest request = paging.toRequestOrAll(csv != null);
         List<CommitmentDto> all = service.list(new CommitmentService.Filter(CommitmentWriteService.blankToNull(themeId), states(state),
                 CommitmentWriteService.blankToNull(indicatorId), CommitmentWriteService.blankToNull(normId)), AsOf.parse(asOf));
         Page.Sliced<CommitmentDto> sliced = Page.slice(all, request, c -> c);
-        if (csv) {
-            return Csv.response("commitments", CSV_COLUMNS, printer -> {
+        if (csv != null) {
+            return Csv.response(csv, "commitments", CSV_COLUMNS, printer -> {
                 for (CommitmentDto c : sliced.items()) {
                     CommitmentDto.DueDto due = c.due();
                     printer.printRecord(Csv.cells(c.id(), c.themeId(), c.kind(), c.label().nl(), c.label().en(), c.promisedBy(), c.promisedTo(),

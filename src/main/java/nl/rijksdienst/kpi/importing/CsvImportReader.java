@@ -1,7 +1,6 @@
 package nl.rijksdienst.kpi.importing;
 
-import nl.rijksdienst.kpi.common.Problem.InvalidRow;
-
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -15,7 +14,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import nl.rijksdienst.kpi.common.Csv;
 import nl.rijksdienst.kpi.common.LocalizedText;
+import nl.rijksdienst.kpi.common.Problem.InvalidRow;
 import nl.rijksdienst.kpi.observation.CitationDto;
 import nl.rijksdienst.kpi.observation.ObservationCsv;
 import nl.rijksdienst.kpi.observation.ObservationInput;
@@ -38,10 +39,14 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
 
     static final Set<String> REQUIRED = Set.of("indicatorId", "periodCode", "qualifier", "status", "sourceId", "quote");
     static final Set<String> FIXED = ObservationCsv.RESERVED_COLUMNS;
+    /** The longest header row read to tell the dialect. */
+    private static final int HEADER_LIMIT = 64 * 1024;
+    private static final java.time.format.DateTimeFormatter DUTCH_DATE = java.time.format.DateTimeFormatter.ofPattern("d-M-uuuu");
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> dimensionColumns = new ArrayList<>();
+    private final Csv.Dialect dialect;
     private final Map<String, String> unitsByIndicator;
     private long previousEndLine = 1;
 
@@ -51,8 +56,10 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
     CsvImportReader(Reader reader, Map<String, String> unitsByIndicator) {
         this.unitsByIndicator = unitsByIndicator;
         try {
-            this.parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(false)
-                    .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get().parse(reader);
+            BufferedReader text = new BufferedReader(reader, HEADER_LIMIT);
+            this.dialect = dialectOf(text);
+            this.parser = CSVFormat.RFC4180.builder().setDelimiter(dialect.delimiter()).setHeader().setSkipHeaderRecord(true)
+                    .setAllowMissingColumnNames(false).setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get().parse(text);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new ImportRejectedException(List.of(new InvalidRow(1, null, "bevat bytes die geen geldige UTF-8 zijn; sla het bestand op als UTF-8")));
         } catch (IOException | IllegalArgumentException e) {
@@ -74,6 +81,30 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
             }
         }
         this.records = parser.iterator();
+    }
+
+    /**
+     * The dialect of the file, from its header row: semicolons between the column names make it the
+     * Dutch Excel dialect (and its numbers have a decimal comma), else the standard. A byte order
+     * mark before the header, as Excel writes one, is skipped.
+     */
+    private static Csv.Dialect dialectOf(BufferedReader text) throws IOException {
+        text.mark(HEADER_LIMIT);
+        int first = text.read();
+        if (first != '\uFEFF') {
+            text.reset();
+            text.mark(HEADER_LIMIT);
+        } else {
+            text.mark(HEADER_LIMIT);
+        }
+        String header = text.readLine();
+        text.reset();
+        if (header == null) {
+            return Csv.Dialect.STANDARD;
+        }
+        long semicolons = header.chars().filter(c -> c == ';').count();
+        long commas = header.chars().filter(c -> c == ',').count();
+        return semicolons > commas ? Csv.Dialect.EXCEL_NL : Csv.Dialect.STANDARD;
     }
 
     /** Why the body cannot be read on from here: bytes that are not UTF-8, or broken CSV. */
@@ -138,6 +169,10 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
         if (rawBreak != null) {
             if (rawBreak.equals("true") || rawBreak.equals("false")) {
                 seriesBreak = Boolean.valueOf(rawBreak);
+            } else if (dialect == Csv.Dialect.EXCEL_NL && (rawBreak.equalsIgnoreCase("waar") || rawBreak.equalsIgnoreCase("onwaar")
+                    || rawBreak.equalsIgnoreCase("true") || rawBreak.equalsIgnoreCase("false"))) {
+                // as Dutch Excel saves a truth value back
+                seriesBreak = rawBreak.equalsIgnoreCase("waar") || rawBreak.equalsIgnoreCase("true");
             } else {
                 errors.add(new InvalidRow(line, "seriesBreak", "'" + rawBreak + "' is geen true of false"));
             }
@@ -184,31 +219,50 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
         }
     }
 
+    /** Whether a date cell names the expected day: in ISO form, or as Dutch Excel saves a date back (31-12-2024). */
+    private static boolean sameDay(String actual, String expected) {
+        for (java.time.format.DateTimeFormatter form : List.of(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, DUTCH_DATE)) {
+            try {
+                if (LocalDate.parse(actual, form).toString().equals(expected)) {
+                    return true;
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                // the next form
+            }
+        }
+        return false;
+    }
+
     private static void derived(CSVRecord record, String column, String expected, long line, List<InvalidRow> errors) {
         String actual = get(record, column);
         if (actual != null && !actual.equals(expected)) {
             if (column.endsWith("Start") || column.endsWith("End")) {
-                try {
-                    if (LocalDate.parse(actual).toString().equals(expected)) {
-                        return;
-                    }
-                } catch (java.time.format.DateTimeParseException e) {
-                    // reported below
+                if (sameDay(actual, expected)) {
+                    return;
                 }
             }
             errors.add(new InvalidRow(line, column, "'" + actual + "' strookt niet met de periode of indicator; verwacht '" + expected + "' (of laat de kolom leeg)"));
         }
     }
 
-    private static BigDecimal decimal(CSVRecord record, String column, long line, List<InvalidRow> errors) {
+    private BigDecimal decimal(CSVRecord record, String column, long line, List<InvalidRow> errors) {
         String raw = get(record, column);
         if (raw == null) {
             return null;
         }
+        if (dialect == Csv.Dialect.EXCEL_NL) {
+            if (raw.indexOf('.') >= 0) {
+                errors.add(new InvalidRow(line, column, "'" + raw + "' is in een CSV met puntkomma's geen getal: de komma is daar het decimaalteken, "
+                        + "zonder scheiding van duizendtallen (1313 of 11,4)"));
+                return null;
+            }
+            raw = raw.replace(',', '.');
+        }
         try {
             return new BigDecimal(raw);
         } catch (NumberFormatException e) {
-            errors.add(new InvalidRow(line, column, "'" + raw + "' is geen getal; gebruik een punt als decimaalteken, zonder scheiding van duizendtallen"));
+            errors.add(new InvalidRow(line, column, "'" + get(record, column) + "' is geen getal; gebruik " + (dialect == Csv.Dialect.EXCEL_NL
+                    ? "een komma" : "een punt") + " als decimaalteken, zonder scheiding van duizendtallen"));
             return null;
         }
     }
@@ -243,7 +297,7 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
         if (!record.isMapped(column) || !record.isSet(column)) {
             return null;
         }
-        String value = nl.rijksdienst.kpi.common.Csv.unsafe(record.get(column));
+        String value = Csv.unsafe(record.get(column));
         return value.isEmpty() ? null : value;
     }
 

@@ -106,13 +106,13 @@ public class IndicatorResource {
             @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response list(
             @Parameter(description = "Alleen indicatoren van dit thema (zie /themes).", example = "werkgeverschap") @QueryParam("theme") String theme,
-            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv", "csv-nl"})) @QueryParam("format") String format,
             @BeanParam PagingParams paging,
             @Context Request request) {
-        boolean csv = Csv.wanted(request, format);
-        Page.Sliced<IndicatorDto> sliced = service.list(theme, paging.toRequestOrAll(csv));
-        if (csv) {
-            return Csv.response("indicators", List.of("id", "labelNl", "labelEn", "unit", "kind", "themeId", "dimensions", "frequencies",
+        Csv.Dialect csv = Csv.chosen(request, format);
+        Page.Sliced<IndicatorDto> sliced = service.list(theme, paging.toRequestOrAll(csv != null));
+        if (csv != null) {
+            return Csv.response(csv, "indicators", List.of("id", "labelNl", "labelEn", "unit", "kind", "themeId", "dimensions", "frequencies",
                     "descriptionNl", "descriptionEn"), printer -> {
                 for (IndicatorDto i : sliced.items()) {
                     printer.printRecord(Csv.cells(i.id(), i.label().nl(), i.label().en(), i.unit(), i.kind(), i.themeId(),

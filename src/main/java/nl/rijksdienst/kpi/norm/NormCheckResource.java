@@ -58,16 +58,16 @@ public class NormCheckResource {
     public Response list(
             @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
             @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
-            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv", "csv-nl"})) @QueryParam("format") String format,
             @BeanParam PagingParams paging,
             @Context Request http) {
-        boolean csv = Csv.wanted(http, format);
-        PageRequest request = paging.toRequestOrAll(csv);
+        Csv.Dialect csv = Csv.chosen(http, format);
+        PageRequest request = paging.toRequestOrAll(csv != null);
         Page.Sliced<NormEvaluationDto> sliced = Page.slice(service.evaluateIndicator(indicatorId, AsOf.parse(asOf)), request, e -> e);
-        if (csv) {
+        if (csv != null) {
             List<String> header = new java.util.ArrayList<>(NormCheckCsv.CHECK_COLUMNS);
             header.add("latest");
-            return Csv.response(indicatorId + "-norm-checks", header, printer -> {
+            return Csv.response(csv, indicatorId + "-norm-checks", header, printer -> {
                 for (NormEvaluationDto evaluation : sliced.items()) {
                     for (NormCheckDto check : evaluation.checks()) {
                         boolean latest = check.equals(evaluation.latest());

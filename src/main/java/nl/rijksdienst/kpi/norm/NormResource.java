@@ -107,16 +107,16 @@ public class NormResource {
             @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response list(
             @Parameter(description = nl.rijksdienst.kpi.common.AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
-            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv", "csv-nl"})) @QueryParam("format") String format,
             @BeanParam PagingParams paging,
             @Context Request http) {
-        boolean csv = Csv.wanted(http, format);
-        PageRequest request = paging.toRequestOrAll(csv);
+        Csv.Dialect csv = Csv.chosen(http, format);
+        PageRequest request = paging.toRequestOrAll(csv != null);
         List<Norm> norms = service.listNorms(nl.rijksdienst.kpi.common.AsOf.parse(asOf));
         Map<String, Indicator> indicators = service.indicatorsOf(norms);
         Page.Sliced<NormDto> sliced = Page.slice(norms, request, n -> NormDto.of(n, indicators.get(n.indicatorId).unit));
-        if (csv) {
-            return Csv.response("norms", List.of("id", "labelNl", "labelEn", "indicatorId", "dimensions", "type", "operator", "threshold", "interpretedThreshold", "unit",
+        if (csv != null) {
+            return Csv.response(csv, "norms", List.of("id", "labelNl", "labelEn", "indicatorId", "dimensions", "type", "operator", "threshold", "interpretedThreshold", "unit",
                     "referenceIndicatorId", "deadline", "validFrom", "validTo", "wording", "interpretation", "sourceId", "section", "quote", "statedBy",
                     "statedByName", "kind", "frequency", "version", "publishedOn", "publicationBasis"), printer -> {
                 for (NormDto n : sliced.items()) {

@@ -75,7 +75,7 @@ public class ChangeResource {
             @Parameter(description = "Filter op dimensie: <dimensie>:<code>, herhaalbaar.", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
             @QueryParam("dimension") List<String> dimension,
             @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
-            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv", "csv-nl"})) @QueryParam("format") String format,
             @BeanParam PagingParams paging,
             @Context UriInfo uriInfo,
             @Context Request request) {
@@ -85,10 +85,10 @@ public class ChangeResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter("basis", "'" + basis + "' is geen basis; kies uit previousPeriod, yearAgo");
         }
-        boolean csv = Csv.wanted(request, format);
+        Csv.Dialect csv = Csv.chosen(request, format);
         ObservationService.Changes changes = service.changes(indicatorId, uriInfo.getQueryParameters(), chosen);
-        if (csv) {
-            return Csv.download(indicatorId + "-changes", List.of("indicatorId", "basis", "periodCode", "periodStart", "periodEnd", "comparedWith",
+        if (csv != null) {
+            return Csv.download(csv, indicatorId + "-changes", List.of("indicatorId", "basis", "periodCode", "periodStart", "periodEnd", "comparedWith",
                     "dimensions", "value", "comparedValue", "change", "changeUnit", "percentChange", "status", "approximate"), pacing, changes.streamed(), printer -> {
                 java.util.function.Consumer<Iterable<ChangeDto>> write = rows -> {
                     try {

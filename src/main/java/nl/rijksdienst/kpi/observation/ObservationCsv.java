@@ -1,15 +1,11 @@
 package nl.rijksdienst.kpi.observation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import nl.rijksdienst.kpi.common.Csv;
 import nl.rijksdienst.kpi.indicator.Dimension;
 import nl.rijksdienst.kpi.indicator.Indicator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Observations as CSV in tidy long format: one row per observation, one column per field and per
@@ -45,9 +41,9 @@ public final class ObservationCsv {
         return header;
     }
 
-    public static void write(Indicator indicator, Iterable<Observation> observations, Writer out) {
-        try {
-            CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header(indicator).toArray(String[]::new)).get());
+    /** Writes observations of one indicator in a CSV dialect, with the header row. */
+    public static void write(Csv.Dialect dialect, Indicator indicator, Iterable<Observation> observations, Writer out) {
+        Csv.write(dialect, out, header(indicator), printer -> {
             for (Observation o : observations) {
                 List<Object> row = new ArrayList<>(java.util.Arrays.asList(Csv.cell(o.indicatorId), o.periodCode, Csv.cell(o.periodStart), Csv.cell(o.periodEnd), o.frequency));
                 row.add(Csv.cell(o.basePeriodCode));
@@ -80,9 +76,6 @@ public final class ObservationCsv {
                 row.add(o.publicationBasis == null ? "" : o.publicationBasis.name());
                 printer.printRecord(row);
             }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 }

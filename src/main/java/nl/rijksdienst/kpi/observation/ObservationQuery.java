@@ -29,10 +29,19 @@ public final class ObservationQuery {
 
     /** The representations of a series; the query value is the name with a hyphen for SDMX (sdmx-csv). */
     public enum Format {
-        json, csv, sdmx_csv, sdmx_json;
+        json, csv, csv_nl, sdmx_csv, sdmx_json;
 
         public String code() {
             return name().replace('_', '-');
+        }
+
+        /** The CSV dialect of a CSV of observations or changes; null for the others. */
+        public nl.rijksdienst.kpi.common.Csv.Dialect dialect() {
+            return switch (this) {
+                case csv -> nl.rijksdienst.kpi.common.Csv.Dialect.STANDARD;
+                case csv_nl -> nl.rijksdienst.kpi.common.Csv.Dialect.EXCEL_NL;
+                default -> null;
+            };
         }
     }
 
@@ -190,7 +199,7 @@ public final class ObservationQuery {
                 return format;
             }
         }
-        faults.add(new Problem.InvalidParam("format", "'" + raw + "' is geen formaat; kies uit json, csv, sdmx-csv, sdmx-json"));
+        faults.add(new Problem.InvalidParam("format", "'" + raw + "' is geen formaat; kies uit json, csv, csv-nl, sdmx-csv, sdmx-json"));
         return null;
     }
 

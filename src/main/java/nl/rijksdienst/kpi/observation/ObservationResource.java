@@ -116,7 +116,8 @@ public class ObservationResource {
             @Parameter(description = "Laatste periode (periodecode).", example = "2025-S1") @QueryParam("to") String to,
             @Parameter(description = "Alleen waarnemingen met deze status (komma-gescheiden): final, provisional, estimate, forecast, target.", example = "final")
             @QueryParam("status") String status,
-            @Parameter(description = "Formaat van het antwoord; gaat voor de Accept-header.", schema = @Schema(enumeration = {"json", "csv", "sdmx-csv", "sdmx-json"}))
+            @Parameter(description = "Formaat van het antwoord; gaat voor de Accept-header. csv-nl is de CSV zoals Nederlandse Excel hem opent "
+                    + "(puntkomma's, decimale komma, UTF-8 met byte order mark).", schema = @Schema(enumeration = {"json", "csv", "csv-nl", "sdmx-csv", "sdmx-json"}))
             @QueryParam("format") String format,
             @Parameter(description = """
                     Filter op dimensie: `<dimensie>:<code>`, herhaalbaar; meer codes komma-gescheiden (`category:uitvoering,inspectie`). \
@@ -137,21 +138,21 @@ public class ObservationResource {
         String filename = "inline; filename=\"" + result.indicator().id;
         return switch (representation) {
             case json -> Response.ok(new ObservationCollection(result.dtos(), result.paging()), MediaType.APPLICATION_JSON_TYPE).build();
-            case csv -> Response.ok((StreamingOutput) output -> pacing.write(output, result.streamed(), out -> {
+            case csv, csv_nl -> Csv.response(representation.dialect(), result.indicator().id, output -> pacing.write(output, result.streamed(), out -> {
                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 if (result.streamed()) {
-                    service.stream(result, rows -> ObservationCsv.write(result.indicator(), rows, writer));
+                    service.stream(result, rows -> ObservationCsv.write(representation.dialect(), result.indicator(), rows, writer));
                 } else {
-                    ObservationCsv.write(result.indicator(), result.items(), writer);
+                    ObservationCsv.write(representation.dialect(), result.indicator(), result.items(), writer);
                 }
                 writer.flush();
-            }), MediaTypes.TEXT_CSV_UTF8).header("Content-Disposition", filename + ".csv\"").build();
+            }));
             case sdmx_csv -> Response.ok((StreamingOutput) output -> pacing.write(output, result.streamed(), out -> {
                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 if (result.streamed()) {
-                    service.stream(result, rows -> Csv.write(writer, Sdmx.csvHeader(result.indicator()), printer -> Sdmx.writeCsv(result.indicator(), rows, printer)));
+                    service.stream(result, rows -> Csv.write(Csv.Dialect.STANDARD, writer, Sdmx.csvHeader(result.indicator()), printer -> Sdmx.writeCsv(result.indicator(), rows, printer)));
                 } else {
-                    Csv.write(writer, Sdmx.csvHeader(result.indicator()), printer -> Sdmx.writeCsv(result.indicator(), result.items(), printer));
+                    Csv.write(Csv.Dialect.STANDARD, writer, Sdmx.csvHeader(result.indicator()), printer -> Sdmx.writeCsv(result.indicator(), result.items(), printer));
                 }
                 writer.flush();
             }), Sdmx.CSV_MEDIA_TYPE + ";charset=utf-8").header("Content-Disposition", filename + ".sdmx.csv\"").build();

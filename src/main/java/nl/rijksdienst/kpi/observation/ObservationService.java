@@ -59,7 +59,7 @@ public class ObservationService {
         if (parsed.filter().lastN() != null) {
             throw nl.rijksdienst.kpi.common.ApiException.badParameter("lastNObservations", "veranderingen zijn er voor de perioden from tot en met to, niet voor de laatste N");
         }
-        boolean wholeDownload = parsed.format() == ObservationQuery.Format.csv && !query.containsKey("page") && !query.containsKey("pageSize");
+        boolean wholeDownload = parsed.format() != null && parsed.format().dialect() != null && !query.containsKey("page") && !query.containsKey("pageSize");
         if (wholeDownload) {
             return new Changes(indicator, parsed.filter(), basis, null, null);
         }

@@ -93,7 +93,7 @@ public final class Sdmx {
         return header;
     }
 
-    public static void writeCsv(Indicator indicator, Iterable<Observation> observations, CSVPrinter printer) throws IOException {
+    public static void writeCsv(Indicator indicator, Iterable<Observation> observations, Csv.Printer printer) throws IOException {
         for (Observation o : observations) {
             if (!hasTimePeriod(o)) {
                 continue;

@@ -50,17 +50,17 @@ public class ScorecardResource {
             @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response get(
             @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
-            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv", "csv-nl"})) @QueryParam("format") String format,
             @BeanParam PagingParams paging,
             @Context Request http) {
-        boolean csv = Csv.wanted(http, format);
-        ScorecardDto scorecard = service.scorecard(paging.toRequestOrAll(csv), AsOf.parse(asOf));
-        if (csv) {
+        Csv.Dialect csv = Csv.chosen(http, format);
+        ScorecardDto scorecard = service.scorecard(paging.toRequestOrAll(csv != null), AsOf.parse(asOf));
+        if (csv != null) {
             // Tidy: one row per verdict; a norm's interim indication is a row of its own (role interim).
             List<String> header = new java.util.ArrayList<>(List.of("evaluatedOn", "normLabelNl", "normLabelEn", "normType", "normKind", "role",
                     "indicatorLabelNl"));
             header.addAll(NormCheckCsv.CHECK_COLUMNS);
-            return Csv.response("scorecard", header, printer -> {
+            return Csv.response(csv, "scorecard", header, printer -> {
                 for (ScorecardDto.Item item : scorecard.items()) {
                     for (Map.Entry<String, NormCheckDto> check : roles(item).entrySet()) {
                         List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(Csv.cells(scorecard.evaluatedOn(), item.norm().label().nl(),

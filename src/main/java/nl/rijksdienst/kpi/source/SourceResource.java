@@ -103,13 +103,13 @@ public class SourceResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceCollection.class)),
             @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response list(
-            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv", "csv-nl"})) @QueryParam("format") String format,
             @BeanParam PagingParams paging,
             @Context Request request) {
-        boolean csv = Csv.wanted(request, format);
-        Page.Sliced<SourceDto> sliced = service.list(paging.toRequestOrAll(csv));
-        if (csv) {
-            return Csv.response("sources", List.of("id", "type", "title", "publisher", "kamerstuk", "publicationDate", "earliestPublicationDate", "dateNote", "url"), printer -> {
+        Csv.Dialect csv = Csv.chosen(request, format);
+        Page.Sliced<SourceDto> sliced = service.list(paging.toRequestOrAll(csv != null));
+        if (csv != null) {
+            return Csv.response(csv, "sources", List.of("id", "type", "title", "publisher", "kamerstuk", "publicationDate", "earliestPublicationDate", "dateNote", "url"), printer -> {
                 for (SourceDto d : sliced.items()) {
                     printer.printRecord(Csv.cells(d.id(), d.type(), d.title(), d.publisher(), d.kamerstuk(), d.publicationDate(), d.earliestPublicationDate(), d.dateNote(), d.url()));
                 }

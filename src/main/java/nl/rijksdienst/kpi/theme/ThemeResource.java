@@ -48,13 +48,13 @@ public class ThemeResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThemeCollection.class)),
             @Content(mediaType = MediaTypes.TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response list(
-            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv"})) @QueryParam("format") String format,
+            @Parameter(description = OpenApiFormat.DESCRIPTION, schema = @Schema(enumeration = {"json", "csv", "csv-nl"})) @QueryParam("format") String format,
             @BeanParam PagingParams paging,
             @Context Request request) {
-        boolean csv = Csv.wanted(request, format);
-        Page.Sliced<ThemeDto> sliced = service.list(paging.toRequestOrAll(csv));
-        if (csv) {
-            return Csv.response("themes", List.of("id", "code", "labelNl", "labelEn", "descriptionNl", "descriptionEn"), printer -> {
+        Csv.Dialect csv = Csv.chosen(request, format);
+        Page.Sliced<ThemeDto> sliced = service.list(paging.toRequestOrAll(csv != null));
+        if (csv != null) {
+            return Csv.response(csv, "themes", List.of("id", "code", "labelNl", "labelEn", "descriptionNl", "descriptionEn"), printer -> {
                 for (ThemeDto t : sliced.items()) {
                     printer.printRecord(Csv.cells(t.id(), t.code(), t.label().nl(), t.label().en(),
                             t.description() == null ? null : t.description().nl(), t.description() == null ? null : t.description().en()));

@@ -101,7 +101,8 @@ class ChangesTest {
         String csv = given().queryParam("format", "csv").when().get("/api/v1/indicators/" + indicator + "/changes").then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
         assertThat(csv.lines()).hasSize(7);
-        assertThat(csv.lines().skip(1).map(l -> l.split(",")[2])).containsExactly("2024", "2024-S2", "2025-01", "2025-Q1", "2025-S1", "2025-03-01");
+        assertThat(nl.rijksdienst.kpi.testing.CsvRows.of(csv)).extracting(row -> row.get("periodCode"))
+                .containsExactly("2024", "2024-S2", "2025-01", "2025-Q1", "2025-S1", "2025-03-01");
         given().queryParam("lastNObservations", 1).when().get("/api/v1/indicators/" + indicator + "/changes").then().statusCode(400)
                 .contentType("application/problem+json").body("invalidParams[0].name", org.hamcrest.Matchers.equalTo("lastNObservations"));
     }
