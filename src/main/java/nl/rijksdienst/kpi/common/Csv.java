@@ -76,6 +76,17 @@ public final class Csv {
             return java.util.Optional.empty();
         }
 
+        /**
+         * A truth value as the dialect's readers take it for one: TRUE and FALSE (R's logical, pandas'
+         * bool, English Excel), WAAR and ONWAAR for Dutch Excel; unquoted, as numbers are.
+         */
+        String truth(boolean value) {
+            if (this == EXCEL_NL) {
+                return value ? "WAAR" : "ONWAAR";
+            }
+            return value ? "TRUE" : "FALSE";
+        }
+
         String number(BigDecimal value) {
             String plain = value.toPlainString();
             return decimalSeparator == '.' ? plain : plain.replace('.', decimalSeparator);
@@ -114,7 +125,8 @@ public final class Csv {
 
     /**
      * Prints the rows of one answer in its dialect: numbers ({@link BigDecimal}, integers) unquoted
-     * with the dialect's decimal separator, everything else as quoted text.
+     * with the dialect's decimal separator, truth values unquoted in the dialect's words, everything
+     * else as quoted text.
      */
     public static final class Printer {
 
@@ -144,6 +156,9 @@ public final class Csv {
             if (cell instanceof Integer || cell instanceof Long) {
                 return cell;
             }
+            if (cell instanceof Boolean truth) {
+                return new Written(dialect.truth(truth));
+            }
             if (cell instanceof Number number) {
                 return new Written(dialect.number(new BigDecimal(number.toString())));
             }
@@ -151,7 +166,7 @@ public final class Csv {
         }
     }
 
-    /** A number as the dialect writes it, printed unquoted (the format quotes all that is not a number). */
+    /** A number or truth value as the dialect writes it, printed unquoted (the format quotes all that is not a number). */
     private static final class Written extends Number {
 
         private final String text;

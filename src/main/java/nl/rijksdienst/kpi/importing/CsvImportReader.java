@@ -33,7 +33,8 @@ import org.apache.commons.csv.CSVRecord;
  * Reads an import in the CSV format the service exports (tidy long format, header row), one row at a
  * time, so that a body of any size is streamed. Columns the export derives (period start and end,
  * frequency, unit) may be left out; when present they must agree. Any column that is not one of the
- * fixed ones is a dimension.
+ * fixed ones or a dimension's label ({@code categoryLabelNl} beside {@code category}) is a dimension;
+ * labels are the indicator's, so not read.
  */
 final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
 
@@ -76,7 +77,7 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
             throw new ImportRejectedException(missing);
         }
         for (String column : header) {
-            if (!FIXED.contains(column)) {
+            if (!FIXED.contains(column) && !ObservationCsv.isLabelColumn(column, header)) {
                 dimensionColumns.add(column);
             }
         }
@@ -167,7 +168,8 @@ final class CsvImportReader implements Iterator<ImportRow>, AutoCloseable {
         Boolean seriesBreak = null;
         String rawBreak = get(record, "seriesBreak");
         if (rawBreak != null) {
-            if (rawBreak.equals("true") || rawBreak.equals("false")) {
+            if (rawBreak.equalsIgnoreCase("true") || rawBreak.equalsIgnoreCase("false")) {
+                // true as JSON writes it, TRUE as the export, R and Excel do
                 seriesBreak = Boolean.valueOf(rawBreak);
             } else if (dialect == Csv.Dialect.EXCEL_NL && (rawBreak.equalsIgnoreCase("waar") || rawBreak.equalsIgnoreCase("onwaar")
                     || rawBreak.equalsIgnoreCase("true") || rawBreak.equalsIgnoreCase("false"))) {

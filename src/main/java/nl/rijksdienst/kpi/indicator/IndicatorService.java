@@ -41,6 +41,23 @@ public class IndicatorService {
         return indicator;
     }
 
+    /** Every indicator in listing order (by theme, then id), for a read; kept for the data version it was read at. */
+    public java.util.List<Indicator> allForReading() {
+        long version = dataVersions.current().number();
+        Everything known = everything;
+        if (known != null && known.version() == version) {
+            return known.indicators();
+        }
+        java.util.List<Indicator> all = java.util.List.copyOf(indicators.listOrdered());
+        everything = new Everything(version, all);
+        return all;
+    }
+
+    private record Everything(long version, java.util.List<Indicator> indicators) {
+    }
+
+    private volatile Everything everything;
+
     public Page.Sliced<IndicatorDto> list(String themeId, PageRequest page) {
         if (themeId == null || themeId.isEmpty()) {
             return Page.slice(indicators.listOrdered(), page, IndicatorDto::of);

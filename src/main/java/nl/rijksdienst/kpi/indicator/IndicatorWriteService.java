@@ -113,6 +113,8 @@ public class IndicatorWriteService {
                 faults.add(field + ".id", "'" + d.id() + "' is al een parameter van /observations; kies een andere naam");
             } else if (nl.rijksdienst.kpi.observation.ObservationCsv.RESERVED_COLUMNS.contains(d.id())) {
                 faults.add(field + ".id", "'" + d.id() + "' is al een kolom van de CSV-export en -import; kies een andere naam");
+            } else if (nl.rijksdienst.kpi.observation.ObservationCsv.looksLikeLabel(d.id())) {
+                faults.add(field + ".id", "'" + d.id() + "' eindigt op LabelNl of LabelEn, zoals de kolommen met de namen van de codes in de CSV; kies een andere naam");
             } else if (!dimensionIds.add(d.id())) {
                 faults.add(field + ".id", "de dimensie '" + d.id() + "' staat er twee keer in");
             }

@@ -2,55 +2,130 @@ package nl.rijksdienst.kpi.observation;
 
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import nl.rijksdienst.kpi.common.Csv;
 import nl.rijksdienst.kpi.indicator.Dimension;
 import nl.rijksdienst.kpi.indicator.Indicator;
 
 /**
  * Observations as CSV in tidy long format: one row per observation, one column per field and per
- * dimension of the indicator, a header row, UTF-8, RFC 4180 quoting.
+ * dimension, a header row, UTF-8, RFC 4180 quoting. Every row carries its id and version (to cite it
+ * by), the indicator's labels beside its id and each dimension code's labels beside the code. The
+ * same columns serve one indicator and a listing across indicators; there, the dimensions are those
+ * of every indicator listed, in the order they first appear, and empty where an indicator has no
+ * such dimension.
  */
 public final class ObservationCsv {
 
     private ObservationCsv() {
     }
 
-    /** The columns every export has, in order; the indicator's dimensions come after the base period. */
-    public static final List<String> FIXED_COLUMNS = List.of("indicatorId", "periodCode", "periodStart", "periodEnd", "frequency",
-            "basePeriodCode", "basePeriodStart", "basePeriodEnd", "qualifier", "value", "valueLow", "valueHigh", "valueText", "unit",
+    /** The suffixes of a label column: {@code indicatorLabelNl}, {@code categoryLabelEn}. */
+    private static final List<String> LABEL_SUFFIXES = List.of("LabelNl", "LabelEn");
+
+    /** The columns before the dimensions. */
+    private static final List<String> LEADING = List.of("observationId", "version", "indicatorId", "indicatorLabelNl", "indicatorLabelEn", "periodCode",
+            "periodStart", "periodEnd", "frequency", "basePeriodCode", "basePeriodStart", "basePeriodEnd");
+
+    /** The columns after the dimensions. */
+    private static final List<String> TRAILING = List.of("qualifier", "value", "valueLow", "valueHigh", "valueText", "unit",
             "status", "seriesBreak", "noteNl", "noteEn", "sourceId", "section", "question", "quote", "originSourceId", "statedBy", "statedByName",
             "responseStance", "responseSection", "responseQuote", "publishedOn", "publicationBasis");
 
     /**
      * Column names of the CSV format (export and import) that therefore cannot name a dimension. An
-     * import reads publishedOn and publicationBasis as it reads unit: derived (from the source's date), so not taken from the file.
+     * import reads unit, publishedOn, publicationBasis and the labels as derived (from the indicator
+     * and the source's date), and the id and version as the export's, so it takes none of them from the file.
      */
-    public static final java.util.Set<String> RESERVED_COLUMNS;
+    public static final Set<String> RESERVED_COLUMNS;
 
     static {
-        java.util.Set<String> reserved = new java.util.HashSet<>(FIXED_COLUMNS);
-        reserved.addAll(List.of("reason", "observationId", "version", "recordedAt"));
-        RESERVED_COLUMNS = java.util.Set.copyOf(reserved);
+        Set<String> reserved = new java.util.HashSet<>(LEADING);
+        reserved.addAll(TRAILING);
+        reserved.addAll(List.of("reason", "recordedAt"));
+        RESERVED_COLUMNS = Set.copyOf(reserved);
     }
 
+    /** Whether a dimension id would read as a label column (it ends in LabelNl or LabelEn). */
+    public static boolean looksLikeLabel(String dimensionId) {
+        return LABEL_SUFFIXES.stream().anyMatch(s -> dimensionId.endsWith(s) && dimensionId.length() > s.length());
+    }
+
+    /** Whether a column of a header is the label of another column of it (or of the indicator). */
+    public static boolean isLabelColumn(String column, Collection<String> header) {
+        for (String suffix : LABEL_SUFFIXES) {
+            if (column.endsWith(suffix) && column.length() > suffix.length()) {
+                String of = column.substring(0, column.length() - suffix.length());
+                if (of.equals("indicator") || header.contains(of)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The dimension ids of the indicators, each once, in the order they first appear. */
+    public static List<String> dimensionIds(Collection<Indicator> indicators) {
+        Set<String> ids = new LinkedHashSet<>();
+        indicators.forEach(i -> i.dimensions.forEach(d -> ids.add(d.id())));
+        return List.copyOf(ids);
+    }
+
+    /** The header of one indicator's observations. */
     public static List<String> header(Indicator indicator) {
-        List<String> header = new ArrayList<>(FIXED_COLUMNS.subList(0, 8));
-        indicator.dimensions.stream().map(Dimension::id).forEach(header::add);
-        header.addAll(FIXED_COLUMNS.subList(8, FIXED_COLUMNS.size()));
+        return header(dimensionIds(List.of(indicator)));
+    }
+
+    /** The header with these dimensions, each with its two label columns beside it. */
+    public static List<String> header(List<String> dimensionIds) {
+        List<String> header = new ArrayList<>(LEADING);
+        for (String id : dimensionIds) {
+            header.add(id);
+            LABEL_SUFFIXES.forEach(s -> header.add(id + s));
+        }
+        header.addAll(TRAILING);
         return header;
     }
 
     /** Writes observations of one indicator in a CSV dialect, with the header row. */
     public static void write(Csv.Dialect dialect, Indicator indicator, Iterable<Observation> observations, Writer out) {
-        Csv.write(dialect, out, header(indicator), printer -> {
+        write(dialect, Map.of(indicator.id, indicator), dimensionIds(List.of(indicator)), observations, out);
+    }
+
+    /**
+     * Writes observations of the given indicators (by id; every row's indicator is one of them) in a
+     * CSV dialect, with the header row of these dimensions.
+     */
+    public static void write(Csv.Dialect dialect, Map<String, Indicator> indicators, List<String> dimensionIds, Iterable<Observation> observations, Writer out) {
+        // per indicator and dimension, its codes by code
+        Map<String, Map<String, Dimension.Code>> codes = new java.util.HashMap<>();
+        Csv.write(dialect, out, header(dimensionIds), printer -> {
+            List<Object> row = new ArrayList<>();
             for (Observation o : observations) {
-                List<Object> row = new ArrayList<>(java.util.Arrays.asList(Csv.cell(o.indicatorId), o.periodCode, Csv.cell(o.periodStart), Csv.cell(o.periodEnd), o.frequency));
+                Indicator indicator = indicators.get(o.indicatorId);
+                row.clear();
+                row.add(o.observationId);
+                row.add(o.version);
+                row.add(Csv.cell(o.indicatorId));
+                row.add(Csv.cell(indicator.labelNl));
+                row.add(Csv.cell(indicator.labelEn));
+                row.add(o.periodCode);
+                row.add(Csv.cell(o.periodStart));
+                row.add(Csv.cell(o.periodEnd));
+                row.add(o.frequency);
                 row.add(Csv.cell(o.basePeriodCode));
                 row.add(Csv.cell(o.basePeriodStart));
                 row.add(Csv.cell(o.basePeriodEnd));
-                for (Dimension d : indicator.dimensions) {
-                    row.add(Csv.cell(o.dimensions.get(d.id())));
+                for (String id : dimensionIds) {
+                    String code = o.dimensions.get(id);
+                    Dimension.Code label = code == null ? null : codes.computeIfAbsent(indicator.id + '\u0000' + id, k -> codesOf(indicator, id)).get(code);
+                    row.add(Csv.cell(code));
+                    row.add(Csv.cell(label == null || label.label() == null ? null : label.label().nl()));
+                    row.add(Csv.cell(label == null || label.label() == null ? null : label.label().en()));
                 }
                 row.add(o.qualifier);
                 row.add(Csv.cell(o.value));
@@ -77,5 +152,11 @@ public final class ObservationCsv {
                 printer.printRecord(row);
             }
         });
+    }
+
+    private static Map<String, Dimension.Code> codesOf(Indicator indicator, String dimensionId) {
+        Map<String, Dimension.Code> byCode = new java.util.HashMap<>();
+        indicator.dimension(dimensionId).ifPresent(d -> d.codes().forEach(c -> byCode.put(c.code(), c)));
+        return byCode;
     }
 }

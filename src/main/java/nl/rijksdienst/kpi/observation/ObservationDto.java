@@ -21,9 +21,13 @@ public record ObservationDto(
         @Schema(description = "Waar publishedOn op rust; earliest_possible: de bron heeft geen datum en dit is de vroegste dag waarop zij openbaar kan zijn geweest.",
                 required = true) nl.rijksdienst.kpi.source.PublicationBasis publicationBasis,
         @Schema(description = "Identificatie van de indicator.", required = true, examples = "external-hiring-share") String indicatorId,
+        @Schema(description = "Naam van de indicator; alleen in /observations, waar waarnemingen van meer indicatoren samen staan.")
+        LocalizedText indicatorLabel,
         @Schema(description = "De periode waarop de waarde betrekking heeft.", required = true) PeriodDto period,
         @Schema(description = "De basisperiode waartegen de waarde is gemeten, bij een verandering tussen twee periodes; anders afwezig.") PeriodDto basePeriod,
         @Schema(description = "De dimensiecodes van deze waarneming, per dimensie.", required = true, examples = "{\"category\": \"uitvoering\"}") Map<String, String> dimensions,
+        @Schema(description = "De namen van de dimensiecodes, per dimensie; alleen in /observations.")
+        Map<String, LocalizedText> dimensionLabels,
         @Schema(description = "Hoe de bron de waarde geeft.", required = true, examples = "exact") Qualifier qualifier,
         @Schema(description = "De waarde; bij een ondergrens de grens, bij een bandbreedte en kwalitatief afwezig.", examples = "11.4") BigDecimal value,
         @Schema(description = "Ondergrens van een bandbreedte.", examples = "2.5") BigDecimal valueLow,
@@ -37,10 +41,23 @@ public record ObservationDto(
         @Schema(description = "Waar het cijfer staat.", required = true) CitationDto citation) {
 
     public static ObservationDto of(Observation o, Unit unit) {
-        return new ObservationDto(o.observationId, o.version, o.recordedAt, o.publishedOn, o.publicationBasis, o.indicatorId,
+        return of(o, unit, null, null);
+    }
+
+    /** An observation with the names of its indicator and dimension codes, as a listing across indicators gives it. */
+    public static ObservationDto labelled(Observation o, nl.rijksdienst.kpi.indicator.Indicator indicator) {
+        Map<String, LocalizedText> labels = new java.util.LinkedHashMap<>();
+        o.dimensions.forEach((dimension, code) -> indicator.dimension(dimension)
+                .flatMap(d -> d.codes().stream().filter(c -> c.code().equals(code)).findFirst())
+                .ifPresent(c -> labels.put(dimension, c.label())));
+        return of(o, indicator.unit, LocalizedText.of(indicator.labelNl, indicator.labelEn), labels);
+    }
+
+    private static ObservationDto of(Observation o, Unit unit, LocalizedText indicatorLabel, Map<String, LocalizedText> dimensionLabels) {
+        return new ObservationDto(o.observationId, o.version, o.recordedAt, o.publishedOn, o.publicationBasis, o.indicatorId, indicatorLabel,
                 o.periodCode == null ? null : new PeriodDto(o.periodCode, o.frequency, o.periodStart, o.periodEnd),
                 PeriodDto.of(o.basePeriodCode, o.basePeriodStart, o.basePeriodEnd),
-                o.dimensions,
+                o.dimensions, dimensionLabels,
                 o.qualifier, o.value, o.valueLow, o.valueHigh, o.valueText,
                 unit, o.status.code(), o.seriesBreak,
                 o.noteNl == null && o.noteEn == null ? null : LocalizedText.of(o.noteNl, o.noteEn),

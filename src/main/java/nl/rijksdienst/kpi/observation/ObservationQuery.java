@@ -82,6 +82,126 @@ public final class ObservationQuery {
                 page, format);
     }
 
+    /** The keys of a listing across indicators that are not dimensions. */
+    public static final Set<String> RESERVED_ACROSS;
+
+    static {
+        Set<String> keys = new java.util.HashSet<>(RESERVED);
+        keys.addAll(List.of("indicator", "theme"));
+        keys.remove("lastNObservations");
+        RESERVED_ACROSS = Set.copyOf(keys);
+    }
+
+    /**
+     * The selection of a listing across indicators ({@code GET /observations}): the indicators it
+     * covers (named by {@code indicator}, or those of {@code theme}, or all) and the filter every row
+     * meets, whose {@code indicatorId} is null. A dimension filter names a dimension of at least one
+     * of those indicators and keeps only the indicators that have every dimension filtered on; {@code all}
+     * is the number of indicators there are (all of them listed: no selection by id).
+     */
+    public record Across(List<Indicator> indicators, int all, ObservationFilter filter, PageRequest page, Format format) {
+    }
+
+    /**
+     * Reads the query string of a listing across indicators; {@code all} are the indicators in
+     * their listing order and {@code themes} the theme ids that exist. Every fault is reported.
+     */
+    public static Across parseAcross(List<Indicator> all, Set<String> themes, Map<String, List<String>> query) {
+        List<Problem.InvalidParam> faults = new ArrayList<>();
+        List<String> named = codes(query.get("indicator"));
+        Map<String, Indicator> byId = new LinkedHashMap<>();
+        all.forEach(i -> byId.put(i.id, i));
+        for (String id : named) {
+            if (!byId.containsKey(id)) {
+                faults.add(new Problem.InvalidParam("indicator", "er is geen indicator '" + id + "'; zie /indicators voor de indicatoren"));
+            }
+        }
+        List<String> themeIds = codes(query.get("theme"));
+        for (String id : themeIds) {
+            if (!themes.contains(id)) {
+                faults.add(new Problem.InvalidParam("theme", "er is geen thema '" + id + "'; zie /themes voor de thema's"));
+            }
+        }
+        List<Indicator> selected = all.stream()
+                .filter(i -> named.isEmpty() || named.contains(i.id))
+                .filter(i -> themeIds.isEmpty() || themeIds.contains(i.themeId))
+                .toList();
+        Map<String, List<String>> rest = new LinkedHashMap<>(query);
+        rest.keySet().removeAll(List.of("indicator", "theme"));
+        if (rest.containsKey("lastNObservations")) {
+            faults.add(new Problem.InvalidParam("lastNObservations", "geldt per reeks: vraag de laatste N op bij /indicators/{indicatorId}/observations"));
+            rest.remove("lastNObservations");
+        }
+        Parsed common = null;
+        try {
+            common = parse(new Indicator(), Map.copyOf(withoutDimensions(rest)));
+        } catch (ApiException e) {
+            faults.addAll(e.invalidParams());
+        }
+        if (common != null && (common.format() == Format.sdmx_csv || common.format() == Format.sdmx_json)) {
+            faults.add(new Problem.InvalidParam("format", "SDMX is er per indicator (een dataflow): /indicators/{indicatorId}/observations; hier json, csv of csv-nl"));
+        }
+        Map<String, List<String>> dimensions = dimensionsAcross(selected, rest, faults);
+        if (!faults.isEmpty()) {
+            throw ApiException.badParameters(faults);
+        }
+        List<Indicator> covered = selected.stream().filter(i -> dimensions.keySet().stream().allMatch(d -> i.dimension(d).isPresent())).toList();
+        ObservationFilter f = common.filter();
+        return new Across(covered, all.size(), new ObservationFilter(null, f.from(), f.to(), f.statuses(), dimensions, f.asOf(), null, f.statedBy(), null),
+                common.page(), common.format());
+    }
+
+    /** The comma-separated values of a repeatable parameter, each once, in order. */
+    private static List<String> codes(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        for (String value : values) {
+            for (String code : value.split(",", -1)) {
+                codes.add(code.trim());
+            }
+        }
+        return List.copyOf(codes);
+    }
+
+    private static Map<String, List<String>> withoutDimensions(Map<String, List<String>> query) {
+        Map<String, List<String>> reserved = new LinkedHashMap<>(query);
+        reserved.keySet().retainAll(RESERVED);
+        reserved.remove("dimension");
+        return reserved;
+    }
+
+    /** A dimension filter across indicators: each dimension must be one of at least one indicator, each code one of such a dimension's codes. */
+    private static Map<String, List<String>> dimensionsAcross(List<Indicator> indicators, Map<String, List<String>> query, List<Problem.InvalidParam> faults) {
+        Map<String, List<String>> filters = dimensionFilters(query, RESERVED_ACROSS, faults);
+        Map<String, List<String>> dimensions = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> entry : filters.entrySet()) {
+            String key = entry.getKey();
+            List<Dimension> found = indicators.stream().flatMap(i -> i.dimension(key).stream()).toList();
+            if (found.isEmpty()) {
+                java.util.SortedSet<String> known = new java.util.TreeSet<>();
+                indicators.forEach(i -> i.dimensions.forEach(d -> known.add(d.id())));
+                faults.add(new Problem.InvalidParam(key, "onbekende parameter of dimensie; "
+                        + (known.isEmpty() ? "de gekozen indicatoren hebben geen dimensies" : "de dimensies van de gekozen indicatoren zijn " + String.join(", ", known))
+                        + "; de overige parameters zijn " + String.join(", ", RESERVED_ACROSS.stream().sorted().toList())));
+                continue;
+            }
+            List<String> codes = new ArrayList<>();
+            for (String code : codes(entry.getValue())) {
+                if (found.stream().anyMatch(d -> d.hasCode(code))) {
+                    codes.add(code);
+                } else {
+                    java.util.SortedSet<String> known = new java.util.TreeSet<>();
+                    found.forEach(d -> d.codes().forEach(c -> known.add(c.code())));
+                    faults.add(new Problem.InvalidParam(key, "'" + code + "' is geen code van dimensie '" + key + "'; kies uit " + String.join(", ", known)));
+                }
+            }
+            dimensions.put(key, codes);
+        }
+        return dimensions;
+    }
+
     /** At most this many series keys stand for a dimension filter; a wider filter is matched code by code. */
     static final int MAX_SERIES_KEYS = 1_000;
 
@@ -203,9 +323,12 @@ public final class ObservationQuery {
         return null;
     }
 
-    private static Map<String, List<String>> dimensions(Indicator indicator, Map<String, List<String>> query, List<Problem.InvalidParam> faults) {
-        Map<String, List<String>> dimensions = new LinkedHashMap<>();
-        // dimension=category:uitvoering,inspectie (repeatable), the form generated clients send
+    /**
+     * The dimension filters of a query, per dimension id its raw values: from
+     * {@code dimension=category:uitvoering,inspectie} (repeatable, the form generated clients send)
+     * and from every key that is not {@code reserved} ({@code ?category=uitvoering}).
+     */
+    private static Map<String, List<String>> dimensionFilters(Map<String, List<String>> query, Set<String> reserved, List<Problem.InvalidParam> faults) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (String value : query.getOrDefault("dimension", List.of())) {
             int colon = value.indexOf(':');
@@ -216,10 +339,16 @@ public final class ObservationQuery {
             filters.computeIfAbsent(value.substring(0, colon), k -> new ArrayList<>()).add(value.substring(colon + 1));
         }
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
-            if (!RESERVED.contains(entry.getKey())) {
+            if (!reserved.contains(entry.getKey())) {
                 filters.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).addAll(entry.getValue());
             }
         }
+        return filters;
+    }
+
+    private static Map<String, List<String>> dimensions(Indicator indicator, Map<String, List<String>> query, List<Problem.InvalidParam> faults) {
+        Map<String, List<String>> dimensions = new LinkedHashMap<>();
+        Map<String, List<String>> filters = dimensionFilters(query, RESERVED, faults);
         for (Map.Entry<String, List<String>> entry : filters.entrySet()) {
             String key = entry.getKey();
             if (RESERVED.contains(key)) {

@@ -34,11 +34,15 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
      */
     public List<Observation> search(ObservationFilter filter, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filter, params);
+        return page(where(filter, params), ORDER, page, params);
+    }
+
+    /** One page of the rows a where clause selects, in an order; after the first page found by its ids first (a deferred join). */
+    private List<Observation> page(String where, String order, PageRequest page, Map<String, Object> params) {
         String sql = page.offset() == 0
-                ? paged("select " + ObservationRows.COLUMNS + " from observation" + where + ORDER, page, params)
+                ? paged("select " + ObservationRows.COLUMNS + " from observation" + where + order, page, params)
                 : "select " + ObservationRows.COLUMNS + " from observation where id in ("
-                        + paged("select id from observation" + where + ORDER, page, params) + ")" + ORDER;
+                        + paged("select id from observation" + where + order, page, params) + ")" + order;
         try (java.util.stream.Stream<Observation> rows = query(sql, params, ObservationRows::read)) {
             return rows.toList();
         }
@@ -60,6 +64,40 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     }
 
     static final int STREAM_BATCH = 1_000;
+
+    /** The order of a listing across indicators: by indicator, then as a series. */
+    private static final String ORDER_ACROSS = " order by indicator_id, period_start nulls last, period_end nulls last, period_code, dimension_key, coalesce(base_period_code, '')";
+
+    /**
+     * One page of the observations of several indicators ({@code filter.indicatorId()} is null;
+     * {@code indicatorIds} null: all), by indicator and then in period order; a page after the first
+     * through its ids, as {@link #search}.
+     */
+    public List<Observation> searchAcross(Collection<String> indicatorIds, ObservationFilter filter, PageRequest page) {
+        if (indicatorIds != null && indicatorIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        return page(where(filter, indicatorIds, params), ORDER_ACROSS, page, params);
+    }
+
+    /** The number of observations of several indicators the filter selects. */
+    public long countAcross(Collection<String> indicatorIds, ObservationFilter filter) {
+        if (indicatorIds != null && indicatorIds.isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        return countRows("select count(*) from observation" + where(filter, indicatorIds, params), params);
+    }
+
+    /** The whole selection across indicators as a stream read in batches, as {@link #streamAll(ObservationFilter)}. */
+    public java.util.stream.Stream<Observation> streamAcross(Collection<String> indicatorIds, ObservationFilter filter) {
+        if (indicatorIds != null && indicatorIds.isEmpty()) {
+            return java.util.stream.Stream.empty();
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        return query("select " + ObservationRows.COLUMNS + " from observation" + where(filter, indicatorIds, params) + ORDER_ACROSS, params, ObservationRows::read);
+    }
 
     /** The periods of the selection, each once, in period order: observations with only their period set. */
     public List<Observation> periods(ObservationFilter filter) {
@@ -237,9 +275,22 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     }
 
     private static String where(ObservationFilter filter, Map<String, Object> params) {
+        return where(filter, null, params);
+    }
+
+    /**
+     * The where clause of a selection: of the filter's indicator, or where it names none of the
+     * indicators named ({@code indicatorIds} null: of every indicator).
+     */
+    private static String where(ObservationFilter filter, Collection<String> indicatorIds, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
-        clauses.add("indicator_id = :indicatorId");
-        params.put("indicatorId", filter.indicatorId());
+        if (filter.indicatorId() != null) {
+            clauses.add("indicator_id = :indicatorId");
+            params.put("indicatorId", filter.indicatorId());
+        } else if (indicatorIds != null) {
+            clauses.add("indicator_id in (:indicatorIds)");
+            params.put("indicatorIds", indicatorIds);
+        }
         if (filter.asOf() == null) {
             clauses.add("superseded_at is null");
         } else {

@@ -15,10 +15,12 @@ public class ObservationService {
 
     private final ObservationRepository observations;
     private final IndicatorService indicators;
+    private final nl.rijksdienst.kpi.theme.ThemeService themes;
 
-    public ObservationService(ObservationRepository observations, IndicatorService indicators) {
+    public ObservationService(ObservationRepository observations, IndicatorService indicators, nl.rijksdienst.kpi.theme.ThemeService themes) {
         this.observations = observations;
         this.indicators = indicators;
+        this.themes = themes;
     }
 
     /**
@@ -140,6 +142,56 @@ public class ObservationService {
         } catch (NumberFormatException e) {
             throw nl.rijksdienst.kpi.common.ApiException.notFound("Er is geen waarneming met id '" + observationId + "'.");
         }
+    }
+
+    /**
+     * A listing across indicators: one page, or for a whole CSV download (no {@code page} or
+     * {@code pageSize}) none yet ({@code items} null) and {@link #streamAcross} writes the selection
+     * as it is read. {@code indicators} are those listed, by id, in listing order.
+     */
+    public record Across(ObservationQuery.Across query, Map<String, Indicator> indicators, List<Observation> items, Page paging) {
+
+        public boolean streamed() {
+            return items == null;
+        }
+
+        /** The ids to select by, or null when every indicator is listed. */
+        List<String> selection() {
+            return query.indicators().size() == query.all() ? null : List.copyOf(indicators.keySet());
+        }
+
+        public List<ObservationDto> dtos() {
+            return items.stream().map(o -> ObservationDto.labelled(o, indicators.get(o.indicatorId))).toList();
+        }
+    }
+
+    /** Reads the observations of several indicators; 400 for a bad query. */
+    public Across searchAcross(Map<String, List<String>> query, ObservationQuery.Format negotiated) {
+        List<Indicator> all = indicators.allForReading();
+        ObservationQuery.Across parsed = ObservationQuery.parseAcross(all, themes.ids(), query);
+        if (parsed.format() == null && negotiated != null) {
+            parsed = new ObservationQuery.Across(parsed.indicators(), parsed.all(), parsed.filter(), parsed.page(), negotiated);
+        }
+        Map<String, Indicator> byId = new java.util.LinkedHashMap<>();
+        parsed.indicators().forEach(i -> byId.put(i.id, i));
+        boolean whole = parsed.format() != null && parsed.format() != ObservationQuery.Format.json && !query.containsKey("page") && !query.containsKey("pageSize");
+        if (whole) {
+            return new Across(parsed, byId, null, null);
+        }
+        Across selection = new Across(parsed, byId, List.of(), null);
+        PageRequest page = parsed.page();
+        List<Observation> items = observations.searchAcross(selection.selection(), parsed.filter(), page);
+        long total = items.size() < page.pageSize() && page.page() == 1 ? items.size() : observations.countAcross(selection.selection(), parsed.filter());
+        return new Across(parsed, byId, items, Page.of(page, total));
+    }
+
+    /** Hands the whole selection of a streamed listing across indicators to {@code writer}, row by row, in a read-only transaction of its own. */
+    public void streamAcross(Across across, java.util.function.Consumer<Iterable<Observation>> writer) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+            try (java.util.stream.Stream<Observation> rows = observations.streamAcross(across.selection(), across.query().filter())) {
+                writer.accept(rows::iterator);
+            }
+        });
     }
 
     /** Reads one indicator's observations; 404 for an unknown indicator, 400 for a bad query. */

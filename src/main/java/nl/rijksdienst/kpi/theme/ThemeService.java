@@ -24,6 +24,11 @@ public class ThemeService {
         return themes.findByIdOptional(id).map(ThemeDto::of);
     }
 
+    /** The ids of every theme. */
+    public java.util.Set<String> ids() {
+        return themes.listAll().stream().map(t -> t.id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public boolean exists(String id) {
         return themes.findByIdOptional(id).isPresent();
     }

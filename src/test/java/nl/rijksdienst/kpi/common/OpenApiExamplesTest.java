@@ -20,7 +20,7 @@ class OpenApiExamplesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"listIndicators", "getIndicator", "listObservations", "listNormChecks", "listNorms", "getNorm", "getScorecard",
-            "listThemes", "getTheme", "listSources", "getSource", "listCommitments", "getCommitment"})
+            "listThemes", "getTheme", "listSources", "getSource", "listCommitments", "getCommitment", "listAllObservations"})
     void theExampleIsWhatTheServiceAnswers(String operationId) throws Exception {
         JsonNode example;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("openapi-examples/" + operationId + ".json")) {

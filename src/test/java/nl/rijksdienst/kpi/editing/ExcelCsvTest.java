@@ -59,7 +59,7 @@ class ExcelCsvTest {
 
         List<List<ExcelRules.Cell>> sheet = ExcelRules.open(bytes, ';', ',');
         List<String> header = sheet.get(0).stream().map(ExcelRules.Cell::text).toList();
-        assertThat(header).startsWith("indicatorId", "periodCode", "periodStart", "periodEnd", "frequency").contains("value", "valueLow", "quote");
+        assertThat(header).startsWith("observationId", "version", "indicatorId", "indicatorLabelNl", "indicatorLabelEn", "periodCode", "periodStart", "periodEnd", "frequency").contains("value", "valueLow", "quote");
         assertThat(sheet).hasSize(3).allSatisfy(row -> assertThat(row).hasSameSizeAs(header));
         ExcelRules.Cell value = sheet.get(1).get(header.indexOf("value"));
         assertThat(value.number()).as("15,4 is a number to Dutch Excel").isEqualByComparingTo("15.4");
