@@ -163,7 +163,7 @@ public class ProblemMappers {
         return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
     }
 
-    static String titleFor(int status) {
+    public static String titleFor(int status) {
         return switch (status) {
             case 400 -> "Ongeldige invoer";
             case 401 -> "Niet geauthenticeerd";

@@ -99,6 +99,28 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         return query("select " + ObservationRows.COLUMNS + " from observation" + where(filter, indicatorIds, params) + ORDER_ACROSS, params, ObservationRows::read);
     }
 
+    /**
+     * A window of the current observations that meet an SQL condition (of columns of the
+     * observation table, with {@code :name} parameters; null: all), in the order of a listing
+     * across indicators. For a feed whose filter is parsed into such a condition.
+     */
+    public List<Observation> currentWhere(String condition, Map<String, Object> params, long offset, int limit) {
+        Map<String, Object> values = new LinkedHashMap<>(params);
+        values.put("limit", limit);
+        values.put("offset", offset);
+        String sql = "select " + ObservationRows.COLUMNS + " from observation where superseded_at is null"
+                + (condition == null ? "" : " and " + condition) + ORDER_ACROSS + " limit :limit offset :offset";
+        try (java.util.stream.Stream<Observation> rows = query(sql, values, ObservationRows::read)) {
+            return rows.toList();
+        }
+    }
+
+    /** The number of current observations that meet an SQL condition, as {@link #currentWhere}. */
+    public long countCurrentWhere(String condition, Map<String, Object> params) {
+        return countRows("select count(*) from observation where superseded_at is null" + (condition == null ? "" : " and " + condition),
+                new LinkedHashMap<>(params));
+    }
+
     /** The periods of the selection, each once, in period order: observations with only their period set. */
     public List<Observation> periods(ObservationFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();

@@ -22,8 +22,8 @@ import nl.rijksdienst.kpi.period.Period;
 public final class ObservationValidator {
 
     static final int MAX_TEXT = 10_000;
-    static final int MAX_INTEGER_DIGITS = 18;
-    static final int MAX_SCALE = 6;
+    public static final int MAX_INTEGER_DIGITS = 18;
+    public static final int MAX_SCALE = 6;
 
     /** A field at fault and why. */
     public record Fault(String field, String reason) {
