@@ -40,6 +40,7 @@ public class OpenApiFilter implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         relativePaths(openAPI);
         publicReads(openAPI);
+        closedInputs(openAPI);
         openAPI.getComponents().addSecurityScheme("editorToken", OASFactory.createSecurityScheme()
                 .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
                 .scheme("bearer")
@@ -97,6 +98,15 @@ public class OpenApiFilter implements OASFilter {
                 operation.setSecurity(new java.util.ArrayList<>());
             }
         }));
+    }
+
+    /** A request body takes the fields its schema names and no others, as the service reads it (StrictJson). */
+    private static void closedInputs(OpenAPI openAPI) {
+        openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+            if (name.endsWith("Input")) {
+                schema.setAdditionalPropertiesBoolean(false);
+            }
+        });
     }
 
     private static void relativePaths(OpenAPI openAPI) {
