@@ -11,4 +11,9 @@ public record LocalizedText(
     public static LocalizedText of(String nl, String en) {
         return new LocalizedText(nl, en);
     }
+
+    /** A text that may be absent: null when there is none in either language (not an empty object, which the schema does not allow). */
+    public static LocalizedText optional(String nl, String en) {
+        return nl == null && en == null ? null : new LocalizedText(nl, en);
+    }
 }

@@ -16,7 +16,7 @@ public record IndicatorDto(
         @Schema(description = "De soorten periode die waarnemingen van deze indicator kunnen hebben; leeg: elke soort.", required = true) List<nl.rijksdienst.kpi.period.Frequency> frequencies) {
 
     public static IndicatorDto of(Indicator i) {
-        return new IndicatorDto(i.id, LocalizedText.of(i.labelNl, i.labelEn), LocalizedText.of(i.descriptionNl, i.descriptionEn),
+        return new IndicatorDto(i.id, LocalizedText.of(i.labelNl, i.labelEn), LocalizedText.optional(i.descriptionNl, i.descriptionEn),
                 i.unit, i.kind, i.themeId, List.copyOf(i.dimensions), List.copyOf(i.frequencies));
     }
 }

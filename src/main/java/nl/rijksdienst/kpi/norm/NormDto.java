@@ -45,7 +45,7 @@ public record NormDto(
         @Schema(description = "Waar publishedOn op rust.", required = true) nl.rijksdienst.kpi.source.PublicationBasis publicationBasis) {
 
     public static NormDto of(Norm n, Unit unit) {
-        return new NormDto(n.id, LocalizedText.of(n.labelNl, n.labelEn), LocalizedText.of(n.descriptionNl, n.descriptionEn),
+        return new NormDto(n.id, LocalizedText.of(n.labelNl, n.labelEn), LocalizedText.optional(n.descriptionNl, n.descriptionEn),
                 n.indicatorId, n.dimensions, n.type(), n.operator, n.threshold, unit, n.referenceIndicatorId, n.deadline, n.validFrom, n.validTo,
                 n.wording, n.interpretation, n.interpretedThreshold, new CitationDto(n.sourceId, n.section, n.question, n.quote, null, n.statedBy, n.statedByName,
                         CitationDto.response(n.responseStance, n.responseSection, n.responseQuote)), n.kind, n.frequency,

@@ -11,6 +11,6 @@ public record ThemeDto(
         @Schema(description = "Omschrijving.") LocalizedText description) {
 
     static ThemeDto of(Theme t) {
-        return new ThemeDto(t.id, t.code, LocalizedText.of(t.labelNl, t.labelEn), LocalizedText.of(t.descriptionNl, t.descriptionEn));
+        return new ThemeDto(t.id, t.code, LocalizedText.of(t.labelNl, t.labelEn), LocalizedText.optional(t.descriptionNl, t.descriptionEn));
     }
 }

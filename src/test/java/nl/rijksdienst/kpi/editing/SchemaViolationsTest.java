@@ -172,6 +172,18 @@ class SchemaViolationsTest {
                 .then().statusCode(org.hamcrest.Matchers.isOneOf(400, 422));
     }
 
+    /** An absent description is absent from the answer, not an object without the nl its schema requires. */
+    @Test
+    void anAbsentTextIsAbsentNotEmpty() throws Exception {
+        ObjectNode indicator = (ObjectNode) JSON.readTree(validBodies.get("IndicatorInput"));
+        indicator.remove("description");
+        given().header("Authorization", Tokens.editor()).contentType("application/json").body(indicator.toString()).when().post("/api/v1/indicators")
+                .then().statusCode(201);
+        JsonNode answer = JSON.readTree(given().when().get("/api/v1/indicators/" + indicator.get("id").asText()).then().statusCode(200).extract().asString());
+        assertThat(answer.has("description")).as(answer.toString()).isFalse();
+        assertThat(document.at("/components/schemas/Indicator/required").toString()).doesNotContain("\"description\"");
+    }
+
     private Response send(Write write, String body) {
         var request = given().header("Authorization", Tokens.editor()).contentType("application/json").body(body);
         return write.method().equals("put") ? request.when().put(url(write.path())) : request.when().post(url(write.path()));
