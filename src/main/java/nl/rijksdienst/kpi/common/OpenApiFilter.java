@@ -41,6 +41,7 @@ public class OpenApiFilter implements OASFilter {
         relativePaths(openAPI);
         publicReads(openAPI);
         closedInputs(openAPI);
+        codeListParameters(openAPI);
         openAPI.getComponents().addSecurityScheme("editorToken", OASFactory.createSecurityScheme()
                 .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
                 .scheme("bearer")
@@ -97,6 +98,38 @@ public class OpenApiFilter implements OASFilter {
             if (operation.getSecurity() == null) {
                 operation.setSecurity(new java.util.ArrayList<>());
             }
+        }));
+    }
+
+    /** The code lists a comma-separated query parameter takes its values from, by parameter name. */
+    private static final Map<String, java.util.List<String>> CODE_LISTS = Map.of(
+            "status", java.util.Arrays.stream(nl.rijksdienst.kpi.observation.ObservationStatus.values()).map(nl.rijksdienst.kpi.observation.ObservationStatus::code).toList(),
+            "statedBy", java.util.Arrays.stream(nl.rijksdienst.kpi.observation.Speaker.values()).map(Enum::name).toList());
+
+    /**
+     * A query parameter that takes one or more codes of a list, comma-separated ({@code
+     * status=final,provisional}), is an array of that enum in the form style without explode, so a
+     * generated client takes a list of the codes and sends them as the service reads them.
+     */
+    private static void codeListParameters(OpenAPI openAPI) {
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getParameters() == null) {
+                return;
+            }
+            operation.getParameters().forEach(parameter -> {
+                java.util.List<String> codes = CODE_LISTS.get(parameter.getName());
+                if (codes == null || parameter.getIn() != org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY) {
+                    return;
+                }
+                parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(new java.util.ArrayList<>(codes))));
+                parameter.setStyle(org.eclipse.microprofile.openapi.models.parameters.Parameter.Style.FORM);
+                parameter.setExplode(false);
+                parameter.setExample(null);
+                if (parameter.getExamples() != null) {
+                    parameter.setExamples(null);
+                }
+            });
         }));
     }
 

@@ -16,6 +16,7 @@ import nl.rijksdienst.kpi.client.model.IndicatorCollection;
 import nl.rijksdienst.kpi.client.model.NormEvaluation;
 import nl.rijksdienst.kpi.client.model.NormEvaluationCollection;
 import nl.rijksdienst.kpi.client.model.ObservationCollection;
+import nl.rijksdienst.kpi.client.model.ObservationListing;
 import nl.rijksdienst.kpi.client.model.Problem;
 import nl.rijksdienst.kpi.client.model.Qualifier;
 import nl.rijksdienst.kpi.client.model.Scorecard;
@@ -69,6 +70,16 @@ class GeneratedClientTest {
         assertThat(growth.getItems()).hasSize(1);
         assertThat(growth.getItems().get(0).getQualifier()).isEqualTo(Qualifier.QUALITATIVE);
         assertThat(growth.getItems().get(0).getValueText()).isEqualTo("minimaal");
+
+        // status and statedBy are lists of codes, sent comma-separated as the service reads them
+        ObservationCollection interim = new IndicatorenApi(client)
+                .listObservations("external-hiring-share", null, null, null, null, null, null, null, null, null, List.of("members"), List.of("provisional", "estimate"), null);
+        assertThat(interim.getItems()).extracting(o -> o.getPeriod().getCode()).containsExactly("2025-S1");
+        ObservationListing across = new IndicatorenApi(client)
+                .listAllObservations(null, null, null, null, null, List.of("external-hiring-share", "workforce-fte-growth"), null, null, null, null, List.of("final"), null, null);
+        assertThat(across.getItems()).isNotEmpty().allSatisfy(o -> assertThat(o.getStatus()).hasToString("final"));
+        assertThat(across.getItems()).extracting(o -> o.getIndicatorId()).containsOnly("external-hiring-share", "workforce-fte-growth");
+        assertThat(across.getItems().get(0).getIndicatorLabel().getNl()).isNotBlank();
     }
 
     @Test
