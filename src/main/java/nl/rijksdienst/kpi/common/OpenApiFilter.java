@@ -42,6 +42,7 @@ public class OpenApiFilter implements OASFilter {
         publicReads(openAPI);
         closedInputs(openAPI);
         codeListParameters(openAPI);
+        plainReferences(openAPI);
         openAPI.getComponents().addSecurityScheme("editorToken", OASFactory.createSecurityScheme()
                 .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
                 .scheme("bearer")
@@ -131,6 +132,64 @@ public class OpenApiFilter implements OASFilter {
                 }
             });
         }));
+    }
+
+    /** Java types the scanner names as schemas, and the plain JSON Schema each stands for. */
+    private static final Map<String, String> DATE_FORMATS = Map.of("LocalDate", "date", "OffsetDateTime", "date-time");
+
+    /**
+     * Every {@code $ref} stands alone but for its description and examples (the scanner adds the
+     * referenced schema's {@code type} beside it, which generators clear with a warning each), and
+     * a date or time is a string with its format rather than a schema named after a Java type.
+     */
+    private static void plainReferences(OpenAPI openAPI) {
+        java.util.Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.function.Consumer<Schema> visit = new java.util.function.Consumer<>() {
+            @Override
+            public void accept(Schema schema) {
+                if (schema == null || !seen.add(schema)) {
+                    return;
+                }
+                if (schema.getRef() != null) {
+                    String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                    String format = DATE_FORMATS.get(name);
+                    schema.setType(null);
+                    if (format != null) {
+                        schema.setRef(null);
+                        schema.addType(Schema.SchemaType.STRING).format(format);
+                    }
+                }
+                if (schema.getProperties() != null) {
+                    schema.getProperties().values().forEach(this);
+                }
+                accept(schema.getItems());
+                accept(schema.getAdditionalPropertiesSchema());
+                for (java.util.List<Schema> many : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                    if (many != null) {
+                        many.forEach(this);
+                    }
+                }
+            }
+        };
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(visit);
+        }
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(parameter -> visit.accept(parameter.getSchema()));
+            }
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values().forEach(media -> visit.accept(media.getSchema()));
+            }
+            if (operation.getResponses() != null) {
+                operation.getResponses().getAPIResponses().values().forEach(response -> {
+                    if (response.getContent() != null) {
+                        response.getContent().getMediaTypes().values().forEach(media -> visit.accept(media.getSchema()));
+                    }
+                });
+            }
+        }));
+        DATE_FORMATS.keySet().forEach(name -> openAPI.getComponents().removeSchema(name));
     }
 
     /** A request body takes the fields its schema names and no others, as the service reads it (StrictJson). */

@@ -52,6 +52,36 @@ class OpenApiDocumentTest {
         assertThat(List.of("name", "email", "url")).allSatisfy(field -> assertThat(contact.path(field).asText()).isNotBlank());
     }
 
+    /** What generators stumble on: a $ref with a type beside it, a schema named after a Java type, a comma list typed as free text. */
+    @Test
+    void schemasAreWhatGeneratorsReadCleanly() {
+        List<String> refsWithType = new ArrayList<>();
+        collectRefsWithType(served, "", refsWithType);
+        assertThat(refsWithType).as("$ref with a type beside it").isEmpty();
+        assertThat(served.path("components").path("schemas").has("LocalDate")).isFalse();
+        assertThat(served.path("components").path("schemas").has("OffsetDateTime")).isFalse();
+        for (JsonNode parameter : served.path("paths").path("/indicators/{indicatorId}/observations").path("get").path("parameters")) {
+            if (parameter.path("name").asText().equals("status")) {
+                assertThat(parameter.path("schema").path("type").asText()).isEqualTo("array");
+                assertThat(parameter.path("schema").path("items").path("enum").toString()).contains("provisional");
+                assertThat(parameter.path("explode").asBoolean(true)).isFalse();
+            }
+        }
+    }
+
+    private static void collectRefsWithType(JsonNode node, String path, List<String> found) {
+        if (node.isObject()) {
+            if (node.has("$ref") && node.has("type")) {
+                found.add(path);
+            }
+            node.fields().forEachRemaining(e -> collectRefsWithType(e.getValue(), path + "/" + e.getKey(), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectRefsWithType(node.get(i), path + "/" + i, found);
+            }
+        }
+    }
+
     @Test
     void pathsAreKebabCaseWithoutTrailingSlashes() {
         Pattern kebab = Pattern.compile("(/([a-z0-9-]+|\\{[A-Za-z]+}))+");
