@@ -138,13 +138,21 @@
     const periods = [...new Map(observations
       .slice().sort((a, b) => a.period.end.localeCompare(b.period.end) || a.period.start.localeCompare(b.period.start))
       .map(o => [o.period.code, o.period])).keys()];
-    const seriesKeys = [...new Set(numeric.map(o => Object.values(o.dimensions).join(', ') || indicator.label.nl))];
+    // a series is named by its codes' labels, not the codes
+    const codeLabel = (dimension, code) => {
+      const d = (indicator.dimensions || []).find(x => x.id === dimension);
+      const c = d && d.codes.find(x => x.code === code);
+      return c ? c.label.nl : code;
+    };
+    const keyOf = o => Object.entries(o.dimensions).map(([d, c]) => codeLabel(d, c)).join(', ') || indicator.label.nl;
+    const seriesKeys = [...new Set(numeric.map(keyOf))];
     const series = [];
     const palette = ['#154273', '#e17000', '#39870c', '#a90061', '#007bc7', '#673327', '#8fcae7', '#ffb612'];
     const bounds = [];
+    let segmentCount = 0;
     seriesKeys.forEach((key, index) => {
       const colour = palette[index % palette.length];
-      const own = numeric.filter(o => (Object.values(o.dimensions).join(', ') || indicator.label.nl) === key);
+      const own = numeric.filter(o => keyOf(o) === key);
       const points = own.filter(o => o.value !== undefined).map(o => ({
         value: [o.period.code, Number(o.value)], observation: o, symbol: symbolOf(o), symbolSize: 12,
         symbolRotate: o.qualifier === 'upper_bound' ? 180 : 0,
@@ -152,7 +160,19 @@
         label: o.status === 'provisional' ? { show: true, formatter: 'tussenstand', position: 'top', fontSize: 10 } : undefined
       }));
       own.forEach(o => [o.value, o.valueLow, o.valueHigh].filter(v => v !== undefined).forEach(v => bounds.push(Number(v))));
-      series.push({ name: key, type: 'line', data: points, connectNulls: false, symbolKeepAspect: true, color: colour });
+      // a break in the series, or another kind of period (a year, then a half year), starts a new
+      // line: the points are not joined across it (the segments share the series' name and colour)
+      const segments = [];
+      points.forEach((point, i) => {
+        const o = point.observation;
+        const previous = i > 0 ? points[i - 1].observation : null;
+        if (!previous || o.seriesBreak || o.period.frequency !== previous.period.frequency) {
+          segments.push([]);
+        }
+        segments[segments.length - 1].push(point);
+      });
+      segments.forEach(segment => series.push({ name: key, type: 'line', data: segment, connectNulls: false, symbolKeepAspect: true, color: colour }));
+      segmentCount += segments.length;
       const ranges = own.filter(o => o.qualifier === 'range');
       if (ranges.length) {
         series.push({
@@ -171,20 +191,24 @@
         });
       }
     });
+    let normLines = 0;
     evaluations.forEach(evaluation => {
       const norm = evaluation.norm;
       if (norm.threshold !== undefined && series.length) {
         bounds.push(Number(norm.threshold));
         const label = norm.label.nl + ': ' + (norm.operator === 'at_most' ? '≤ ' : '≥ ') + number(norm.threshold) + UNIT[norm.unit]
           + (norm.deadline ? ' (uiterlijk ' + norm.deadline + ')' : '') + (norm.interpretation ? ' — interpretatie' : '');
-        series[0].markLine = { symbol: 'none', lineStyle: { color: '#c62828', width: 2, type: 'dashed' },
-          label: { formatter: label, position: 'insideEndTop' }, data: [{ yAxis: Number(norm.threshold) }] };
-        series[0].markArea = { itemStyle: { color: 'rgba(198, 40, 40, 0.07)' },
-          data: [[{ yAxis: Number(norm.threshold) }, { yAxis: norm.operator === 'at_most' ? 'max' : 'min' }]] };
+        // every norm of the indicator is drawn, each line with its own label
+        series[0].markLine = series[0].markLine || { symbol: 'none', lineStyle: { color: '#c62828', width: 2, type: 'dashed' }, data: [] };
+        series[0].markLine.data.push({ yAxis: Number(norm.threshold), label: { formatter: label, position: 'insideStartTop', width: 260, overflow: 'break' } });
+        series[0].markArea = series[0].markArea || { itemStyle: { color: 'rgba(198, 40, 40, 0.07)' }, data: [] };
+        series[0].markArea.data.push([{ yAxis: Number(norm.threshold) }, { yAxis: norm.operator === 'at_most' ? 'max' : 'min' }]);
+        normLines++;
       } else if (norm.referenceIndicatorId) {
         const reference = evaluation.checks.filter(c => c.threshold && c.threshold.referencePeriod)
           .map(c => [c.threshold.referencePeriod, Number(c.threshold.value)]);
         reference.forEach(r => bounds.push(r[1]));
+        normLines++;
         series.push({ name: norm.label.nl, type: 'line', data: reference, lineStyle: { type: 'dashed', color: '#c62828' },
           itemStyle: { color: '#c62828' }, symbol: 'rect' });
       }
@@ -198,7 +222,7 @@
     const low = Math.min(...bounds);
     const high = Math.max(...bounds);
     const pad = Math.max((high - low) * 0.15, Math.abs(high) * 0.05, 0.5);
-    return { card, container, numeric, periods, series, yMin: low - pad, yMax: high + pad };
+    return { card, container, numeric, periods, series, segments: segmentCount, normLines, yMin: low - pad, yMax: high + pad };
   }
 
   function draw(chart) {
@@ -209,9 +233,13 @@
       legend: { type: 'scroll', bottom: 0 },
       grid: { left: 50, right: 20, top: 30, bottom: 50 },
       xAxis: { type: 'category', data: chart.periods },
-      yAxis: { type: 'value', name: chart.unitLabel, min: Math.floor(chart.yMin), max: Math.ceil(chart.yMax) },
+      // numbers as a Dutch reader reads them: 1.313, 11,4
+      yAxis: { type: 'value', name: chart.unitLabel, min: Math.floor(chart.yMin), max: Math.ceil(chart.yMax), axisLabel: { formatter: v => number(v) } },
       series: chart.series
     });
+    chart.instance = instance;
+    chart.container.setAttribute('data-segments', String(chart.segments));
+    chart.container.setAttribute('data-norm-lines', String(chart.normLines));
     chart.container.setAttribute('data-rendered', 'true');
     chart.container.setAttribute('data-points', String(chart.numeric.length));
   }
@@ -237,6 +265,8 @@
         charts.push(chart);
       }
       charts.filter(c => c.numeric.length).forEach(draw);
+      // the charts follow the window (a tablet turned, a window resized)
+      window.addEventListener('resize', () => charts.forEach(c => c.instance && c.instance.resize()));
       status.textContent = scorecard.items.length + ' normen, ' + scorecard.pendingCommitments.length + ' openstaande toezeggingen ('
         + scorecard.commitments.overdue + ' met verstreken termijn), ' + charts.length + ' reeksen. Bron van elk cijfer: wijs het aan.';
       document.body.setAttribute('data-ready', 'true');

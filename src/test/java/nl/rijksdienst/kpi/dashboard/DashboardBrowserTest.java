@@ -64,6 +64,10 @@ class DashboardBrowserTest {
         assertThat(dom).containsPattern("(?s)data-norm=\"wage-offer-vs-inflation\".{0,400}?lager dan de vergelijkingswaarde");
         assertThat(dom).containsPattern("class=\"chart\" data-indicator=\"external-hiring-share\"[^>]*data-rendered=\"true\" data-points=\"3\"");
         assertThat(dom).contains("<canvas");
+        // the annual figures and the interim half year are two lines, not one drawn across the break; the Roemernorm is drawn
+        assertThat(dom).containsPattern("class=\"chart\" data-indicator=\"external-hiring-share\"[^>]*data-segments=\"2\" data-norm-lines=\"1\"");
+        // the wage offer is held to two references (expected inflation, the market's cao rise): both drawn
+        assertThat(dom).containsPattern("class=\"chart\" data-indicator=\"wage-offer\"[^>]*data-norm-lines=\"2\"");
         // when each figure became public, and what a verdict rests on
         assertThat(dom).contains("openbaar op zijn vroegst sinds 22 januari 2026")
                 .contains("getoetst aan onze lezing van de bron, die geen getal noemt");
