@@ -38,7 +38,7 @@
     return [VERDICTS[check.verdict][0], check.verdictText.nl];
   }
 
-  function scorecardCard(item) {
+  function scorecardCard(item, labels) {
     const check = item.latest;
     const obs = check.observation;
     const [symbol, words] = verdictWords(check);
@@ -49,7 +49,7 @@
     const threshold = item.norm.threshold !== undefined ? bound + number(item.norm.threshold) + UNIT[item.norm.unit]
       : item.norm.interpretedThreshold !== undefined
         ? 'geen getal in de bron (“' + item.norm.wording + '”), gelezen als ' + bound + number(item.norm.interpretedThreshold) + UNIT[item.norm.unit]
-        : 'tegenover ' + item.norm.referenceIndicatorId;
+        : 'tegenover ' + (labels[item.norm.referenceIndicatorId] || item.norm.referenceIndicatorId);
     return el('article', { className: 'card ' + check.verdict, 'data-norm': item.norm.id, 'data-verdict': check.verdict, role: 'listitem' },
       el('h3', {}, item.norm.label.nl),
       item.norm.kind === 'comparison' ? el('p', { className: 'kind' }, 'Vergelijking, geen norm die het kabinet zichzelf stelt') : null,
@@ -250,7 +250,9 @@
       const [scorecard, indicators, themeList] = await Promise.all([get('/scorecard'), get('/indicators?pageSize=1000'), get('/themes?pageSize=100')]);
       const themes = Object.fromEntries(themeList.items.map(t => [t.id, t.code + '. ' + t.label.nl]));
       document.getElementById('evaluated-on').textContent = '(' + scorecard.evaluatedOn + ')';
-      document.getElementById('scorecard').append(...scorecard.items.map(scorecardCard));
+      // a reference indicator by its name, not its id
+      const labels = Object.fromEntries(indicators.items.map(i => [i.id, i.label.nl.charAt(0).toLowerCase() + i.label.nl.slice(1)]));
+      document.getElementById('scorecard').append(...scorecard.items.map(item => scorecardCard(item, labels)));
       document.querySelector('#commitments tbody').append(...scorecard.pendingCommitments.map(c => commitmentRow(c, themes)));
       const charts = [];
       for (const indicator of indicators.items) {

@@ -66,6 +66,8 @@ class DashboardBrowserTest {
         assertThat(dom).contains("<canvas");
         // the annual figures and the interim half year are two lines, not one drawn across the break; the Roemernorm is drawn
         assertThat(dom).containsPattern("class=\"chart\" data-indicator=\"external-hiring-share\"[^>]*data-segments=\"2\" data-norm-lines=\"1\"");
+        // a reference is named, not given by its id
+        assertThat(dom).contains("tegenover verwachte inflatie").doesNotContain("tegenover expected-inflation");
         // the wage offer is held to two references (expected inflation, the market's cao rise): both drawn
         assertThat(dom).containsPattern("class=\"chart\" data-indicator=\"wage-offer\"[^>]*data-norm-lines=\"2\"");
         // when each figure became public, and what a verdict rests on
