@@ -56,4 +56,9 @@ public class Indicator extends PanacheEntityBase {
     public Optional<Dimension> dimension(String dimensionId) {
         return dimensions.stream().filter(d -> d.id().equals(dimensionId)).findFirst();
     }
+
+    /** A code of one of the indicator's dimensions, with its names; empty when either is not the indicator's. */
+    public Optional<Dimension.Code> code(String dimensionId, String code) {
+        return dimension(dimensionId).flatMap(d -> d.codes().stream().filter(c -> c.code().equals(code)).findFirst());
+    }
 }

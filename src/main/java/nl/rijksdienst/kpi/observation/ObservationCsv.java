@@ -101,8 +101,6 @@ public final class ObservationCsv {
      * CSV dialect, with the header row of these dimensions.
      */
     public static void write(Csv.Dialect dialect, Map<String, Indicator> indicators, List<String> dimensionIds, Iterable<Observation> observations, Writer out) {
-        // per indicator and dimension, its codes by code
-        Map<String, Map<String, Dimension.Code>> codes = new java.util.HashMap<>();
         Csv.write(dialect, out, header(dimensionIds), printer -> {
             List<Object> row = new ArrayList<>();
             for (Observation o : observations) {
@@ -122,7 +120,7 @@ public final class ObservationCsv {
                 row.add(Csv.cell(o.basePeriodEnd));
                 for (String id : dimensionIds) {
                     String code = o.dimensions.get(id);
-                    Dimension.Code label = code == null ? null : codes.computeIfAbsent(indicator.id + '\u0000' + id, k -> codesOf(indicator, id)).get(code);
+                    Dimension.Code label = code == null ? null : indicator.code(id, code).orElse(null);
                     row.add(Csv.cell(code));
                     row.add(Csv.cell(label == null || label.label() == null ? null : label.label().nl()));
                     row.add(Csv.cell(label == null || label.label() == null ? null : label.label().en()));
@@ -152,11 +150,5 @@ public final class ObservationCsv {
                 printer.printRecord(row);
             }
         });
-    }
-
-    private static Map<String, Dimension.Code> codesOf(Indicator indicator, String dimensionId) {
-        Map<String, Dimension.Code> byCode = new java.util.HashMap<>();
-        indicator.dimension(dimensionId).ifPresent(d -> d.codes().forEach(c -> byCode.put(c.code(), c)));
-        return byCode;
     }
 }

@@ -47,9 +47,7 @@ public record ObservationDto(
     /** An observation with the names of its indicator and dimension codes, as a listing across indicators gives it. */
     public static ObservationDto labelled(Observation o, nl.rijksdienst.kpi.indicator.Indicator indicator) {
         Map<String, LocalizedText> labels = new java.util.LinkedHashMap<>();
-        o.dimensions.forEach((dimension, code) -> indicator.dimension(dimension)
-                .flatMap(d -> d.codes().stream().filter(c -> c.code().equals(code)).findFirst())
-                .ifPresent(c -> labels.put(dimension, c.label())));
+        o.dimensions.forEach((dimension, code) -> indicator.code(dimension, code).ifPresent(c -> labels.put(dimension, c.label())));
         return of(o, indicator.unit, LocalizedText.of(indicator.labelNl, indicator.labelEn), labels);
     }
 

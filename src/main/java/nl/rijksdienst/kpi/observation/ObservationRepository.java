@@ -172,7 +172,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         Connection c = null;
         try {
             c = dataSource.getConnection();
-            PreparedStatement ps = prepare(c, sql, params);
+            PreparedStatement ps = nl.rijksdienst.kpi.common.NamedParameters.prepare(c, sql, params);
             ps.setFetchSize(STREAM_BATCH);
             Connection connection = c;
             return ObservationRows.rows(ps, reader).onClose(() -> {
@@ -239,35 +239,6 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
             params.put("toEnd", filter.to().end());
         }
         return sql.toString();
-    }
-
-    /** A parameter: {@code :name}, not a cast ({@code ::date}). */
-    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)");
-
-    /** A statement for SQL with {@code :name} parameters; a collection stands for as many values. */
-    private static PreparedStatement prepare(Connection c, String sql, Map<String, Object> params) throws SQLException {
-        List<Object> values = new ArrayList<>();
-        java.util.regex.Matcher m = PARAMETER.matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            if (!params.containsKey(m.group(1))) {
-                throw new IllegalArgumentException("no value for :" + m.group(1));
-            }
-            Object value = params.get(m.group(1));
-            if (value instanceof Collection<?> many) {
-                m.appendReplacement(out, String.join(", ", java.util.Collections.nCopies(Math.max(1, many.size()), "?")));
-                values.addAll(many.isEmpty() ? java.util.Collections.singletonList(null) : many);
-            } else {
-                m.appendReplacement(out, "?");
-                values.add(value);
-            }
-        }
-        m.appendTail(out);
-        PreparedStatement ps = c.prepareStatement(out.toString());
-        for (int i = 0; i < values.size(); i++) {
-            ps.setObject(i + 1, values.get(i));
-        }
-        return ps;
     }
 
     /** The versions of the given indicators' observations public on the day of {@code asOf} (null: the current ones), in one query. */

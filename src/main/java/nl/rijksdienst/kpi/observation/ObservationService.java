@@ -155,14 +155,15 @@ public class ObservationService {
             return items == null;
         }
 
-        /** The ids to select by, or null when every indicator is listed. */
-        List<String> selection() {
-            return query.indicators().size() == query.all() ? null : List.copyOf(indicators.keySet());
-        }
 
         public List<ObservationDto> dtos() {
             return items.stream().map(o -> ObservationDto.labelled(o, indicators.get(o.indicatorId))).toList();
         }
+    }
+
+    /** The ids to select by, or null when every indicator is listed. */
+    private static List<String> selection(ObservationQuery.Across query, Map<String, Indicator> listed) {
+        return query.indicators().size() == query.all() ? null : List.copyOf(listed.keySet());
     }
 
     /** Reads the observations of several indicators; 400 for a bad query. */
@@ -178,17 +179,17 @@ public class ObservationService {
         if (whole) {
             return new Across(parsed, byId, null, null);
         }
-        Across selection = new Across(parsed, byId, List.of(), null);
+        List<String> selection = selection(parsed, byId);
         PageRequest page = parsed.page();
-        List<Observation> items = observations.searchAcross(selection.selection(), parsed.filter(), page);
-        long total = items.size() < page.pageSize() && page.page() == 1 ? items.size() : observations.countAcross(selection.selection(), parsed.filter());
+        List<Observation> items = observations.searchAcross(selection, parsed.filter(), page);
+        long total = items.size() < page.pageSize() && page.page() == 1 ? items.size() : observations.countAcross(selection, parsed.filter());
         return new Across(parsed, byId, items, Page.of(page, total));
     }
 
     /** Hands the whole selection of a streamed listing across indicators to {@code writer}, row by row, in a read-only transaction of its own. */
     public void streamAcross(Across across, java.util.function.Consumer<Iterable<Observation>> writer) {
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
-            try (java.util.stream.Stream<Observation> rows = observations.streamAcross(across.selection(), across.query().filter())) {
+            try (java.util.stream.Stream<Observation> rows = observations.streamAcross(selection(across.query(), across.indicators()), across.query().filter())) {
                 writer.accept(rows::iterator);
             }
         });

@@ -266,8 +266,7 @@ final class FeedProcessor implements EntityCollectionProcessor, EntityProcessor,
             put(e, "basePeriodEnd", o.basePeriodEnd);
             for (String dimension : model.dimensionIds()) {
                 String code = o.dimensions.get(dimension);
-                Dimension.Code label = code == null || indicator == null ? null : indicator.dimension(dimension)
-                        .flatMap(d -> d.codes().stream().filter(c -> c.code().equals(code)).findFirst()).orElse(null);
+                Dimension.Code label = code == null || indicator == null ? null : indicator.code(dimension, code).orElse(null);
                 put(e, dimension, code);
                 put(e, dimension + "LabelNl", label == null || label.label() == null ? null : label.label().nl());
                 put(e, dimension + "LabelEn", label == null || label.label() == null ? null : label.label().en());
@@ -349,23 +348,12 @@ final class FeedProcessor implements EntityCollectionProcessor, EntityProcessor,
         void read(java.sql.ResultSet rs) throws java.sql.SQLException;
     }
 
-    /** A query with {@code :name} parameters, in the order they appear. */
+    /** A query with {@code :name} parameters. */
     private void jdbc(String sql, Map<String, Object> params, Rows rows) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)").matcher(sql);
-        List<Object> values = new ArrayList<>();
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            values.add(params.get(m.group(1)));
-            m.appendReplacement(out, "?");
-        }
-        m.appendTail(out);
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(out.toString())) {
-            for (int i = 0; i < values.size(); i++) {
-                ps.setObject(i + 1, values.get(i));
-            }
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                rows.read(rs);
-            }
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement ps = nl.rijksdienst.kpi.common.NamedParameters.prepare(c, sql, params);
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            rows.read(rs);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Cannot read the indicators", e);
         }
