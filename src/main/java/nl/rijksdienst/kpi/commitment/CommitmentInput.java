@@ -11,7 +11,7 @@ public record CommitmentInput(
         @Schema(description = "Identificatie (kebab-case); bij wijzigen gelijk aan die in het pad of weggelaten.", examples = "rijksinkoopstrategie") String id,
         @Schema(description = "Thema (zie /themes).", required = true, examples = "rijksinkoop") String themeId,
         @Schema(description = "Hoe stellig de bron is.", required = true) CommitmentKind kind,
-        @Schema(description = "Wat er is toegezegd of aangekondigd, kort.", required = true) LocalizedText label,
+        @Schema(description = "Wat er is toegezegd of aangekondigd, kort.", required = true, ref = "BilingualText") LocalizedText label,
         @Schema(description = "Toelichting: wat de bron erover zegt, en wat zij openlaat.") LocalizedText description,
         @Schema(description = "Wie het toezegt of aankondigt, zoals de bron het noemt; leeg als de bron het niet zegt.",
                 examples = "Minister van Binnenlandse Zaken en Koninkrijksrelaties") String promisedBy,

@@ -41,6 +41,7 @@ public class OpenApiFilter implements OASFilter {
         relativePaths(openAPI);
         publicReads(openAPI);
         closedInputs(openAPI);
+        creationInputs(openAPI);
         codeListParameters(openAPI);
         plainReferences(openAPI);
         openAPI.getComponents().addSecurityScheme("editorToken", OASFactory.createSecurityScheme()
@@ -195,9 +196,49 @@ public class OpenApiFilter implements OASFilter {
     /** A request body takes the fields its schema names and no others, as the service reads it (StrictJson). */
     private static void closedInputs(OpenAPI openAPI) {
         openAPI.getComponents().getSchemas().forEach((name, schema) -> {
-            if (name.endsWith("Input")) {
+            if (name.endsWith("Input") || name.equals("BilingualText")) {
                 schema.setAdditionalPropertiesBoolean(false);
             }
+        });
+    }
+
+    /**
+     * A create ({@code POST} on a collection) names the new resource: its body is the resource's
+     * input with {@code id} required, as {@code New<name>Input}; a change ({@code PUT} on the
+     * resource) takes the id from the path and keeps it optional in {@code <name>Input}.
+     */
+    private static void creationInputs(OpenAPI openAPI) {
+        String prefix = "#/components/schemas/";
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            Operation create = item.getPOST();
+            if (path.contains("{") || create == null || create.getRequestBody() == null || create.getRequestBody().getContent() == null) {
+                return;
+            }
+            create.getRequestBody().getContent().getMediaTypes().values().forEach(media -> {
+                Schema body = media.getSchema();
+                if (body == null || body.getRef() == null || !body.getRef().startsWith(prefix)) {
+                    return;
+                }
+                String name = body.getRef().substring(prefix.length());
+                Schema input = openAPI.getComponents().getSchemas().get(name);
+                if (input == null || input.getProperties() == null || !input.getProperties().containsKey("id")) {
+                    return;
+                }
+                String newName = "New" + name;
+                if (!openAPI.getComponents().getSchemas().containsKey(newName)) {
+                    java.util.List<String> required = new java.util.ArrayList<>(java.util.List.of("id"));
+                    if (input.getRequired() != null) {
+                        required.addAll(input.getRequired());
+                    }
+                    openAPI.getComponents().addSchema(newName, OASFactory.createSchema()
+                            .type(input.getType())
+                            .description(input.getDescription())
+                            .properties(new LinkedHashMap<>(input.getProperties()))
+                            .required(required)
+                            .additionalPropertiesBoolean(false));
+                }
+                body.setRef(prefix + newName);
+            });
         });
     }
 

@@ -11,7 +11,7 @@ public record IndicatorInput(
         @Schema(description = "Identificatie van het thema.", required = true, examples = "werkgeverschap") String themeId,
         @Schema(description = "Eenheid van de waarden.", required = true, examples = "percent") Unit unit,
         @Schema(description = "Soort grootheid.", required = true, examples = "share") IndicatorKind kind,
-        @Schema(description = "Naam, in het Nederlands en het Engels.", required = true) LocalizedText label,
+        @Schema(description = "Naam, in het Nederlands en het Engels.", required = true, ref = "BilingualText") LocalizedText label,
         @Schema(description = "Omschrijving.") LocalizedText description,
         @Schema(description = "Dimensies met codelijsten; leeg of weggelaten als er geen uitsplitsing is.") List<Dimension> dimensions,
         @Schema(description = "De soorten periode die waarnemingen kunnen hebben; leeg of weggelaten: elke soort.") List<Frequency> frequencies) {

@@ -21,7 +21,7 @@ public record NormInput(
                 format = "date", examples = "2010-01-01") LocalDate validFrom,
         @Schema(description = "Laatste dag waarop de norm geldt; cijfers over een periode die later begint, worden er niet aan getoetst.",
                 format = "date", examples = "2029-12-31") LocalDate validTo,
-        @Schema(description = "Naam.", required = true) LocalizedText label,
+        @Schema(description = "Naam.", required = true, ref = "BilingualText") LocalizedText label,
         @Schema(description = "Omschrijving.") LocalizedText description,
         @Schema(description = "De woorden van de bron.", required = true, examples = "de Roemernorm van maximaal 10 procent") String wording,
         @Schema(description = "Als de bron vaag is: welk getal hier gekozen is en waarom.") String interpretation,

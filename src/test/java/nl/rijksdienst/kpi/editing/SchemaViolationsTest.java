@@ -120,7 +120,8 @@ class SchemaViolationsTest {
         assertThat(writes).extracting(Write::schema).contains("IndicatorInput", "ObservationInput", "NormInput", "SourceInput", "CommitmentInput");
         int checked = 0;
         for (Write write : writes) {
-            String valid = validBodies.get(write.schema());
+            // a create (New…Input) takes the same body as a change, with its id required
+            String valid = validBodies.get(write.schema().replaceFirst("^New", ""));
             assertThat(valid).as("a valid body for " + write.schema()).isNotNull();
             JsonNode schema = document.at("/components/schemas/" + write.schema());
             assertThat(schema.path("additionalProperties").asBoolean(true)).as(write.schema() + " is closed").isFalse();
@@ -145,9 +146,27 @@ class SchemaViolationsTest {
                 assertThat(answer.contentType()).startsWith("application/problem+json");
                 checked++;
             }
+            for (JsonNode required : schema.path("required")) {
+                ObjectNode body = (ObjectNode) JSON.readTree(valid);
+                body.remove(required.asText());
+                Response answer = send(write, body.toString());
+                assertThat(answer.statusCode()).as(write + " without the required " + required.asText() + " -> " + answer.asString()).isIn(400, 422);
+                checked++;
+                JsonNode property = schema.path("properties").path(required.asText());
+                JsonNode nested = property.has("$ref") ? document.at("/components/schemas/" + property.get("$ref").asText().substring("#/components/schemas/".length())) : property;
+                for (JsonNode inner : nested.path("required")) {
+                    ObjectNode partial = (ObjectNode) JSON.readTree(valid);
+                    ((ObjectNode) partial.get(required.asText())).remove(inner.asText());
+                    Response refusedInner = send(write, partial.toString());
+                    assertThat(refusedInner.statusCode()).as(write + " without the required " + required.asText() + "." + inner.asText() + " -> " + refusedInner.asString())
+                            .isIn(400, 422);
+                    checked++;
+                }
+            }
             assertThat(dataVersion()).as("nothing written by the refused bodies of " + write).isEqualTo(before);
         }
-        assertThat(checked).isGreaterThan(40);
+        assertThat(writes).extracting(Write::schema).contains("NewIndicatorInput", "NewSourceInput", "NewNormInput", "NewCommitmentInput");
+        assertThat(checked).isGreaterThan(60);
     }
 
     /** The coercions a generated client would never send, refused where they used to be taken. */
