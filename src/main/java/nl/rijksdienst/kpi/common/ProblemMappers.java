@@ -187,7 +187,11 @@ public class ProblemMappers {
         return switch (status) {
             case 404 -> "Er is geen resource op het pad '" + path + "'.";
             case 405 -> "De HTTP-methode is niet toegestaan op '" + path + "'; de header Allow noemt de methoden die wel kunnen.";
-            case 406 -> "Deze resource is beschikbaar als application/json" + (path != null && path.endsWith("/observations") ? " en text/csv." : ".");
+            case 406 -> path != null && path.contains("/sdmx/data/")
+                    ? "Deze resource is beschikbaar als " + String.join(", ", nl.rijksdienst.kpi.sdmx.SdmxResource.DATA_TYPES) + "."
+                    : path != null && path.contains("/sdmx/")
+                    ? "Deze resource is beschikbaar als " + String.join(", ", nl.rijksdienst.kpi.sdmx.SdmxResource.STRUCTURE_TYPES) + "."
+                    : "Deze resource is beschikbaar als application/json" + (path != null && path.endsWith("/observations") ? " en text/csv." : ".");
             case 400 -> "De body is geen geldige JSON voor deze operatie, of een parameter is ongeldig.";
             case 415 -> "Het mediatype van de body wordt niet ondersteund; zie de OpenAPI-beschrijving van de operatie.";
             default -> titleFor(status);

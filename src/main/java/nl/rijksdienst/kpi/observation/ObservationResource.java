@@ -16,11 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Variant;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +51,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Indicatoren")
 public class ObservationResource {
 
-    private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(MediaTypes.TEXT_CSV),
-            MediaType.valueOf(Sdmx.CSV_MEDIA_TYPE), MediaType.valueOf(Sdmx.JSON_MEDIA_TYPE)).build();
+    /** The representations, by Accept (version included: SDMX 2.0 asked for is not SDMX 1.0); the first without Accept. */
+    private static final List<String> OFFERED = List.of(MediaType.APPLICATION_JSON, MediaTypes.TEXT_CSV, Sdmx.CSV_MEDIA_TYPE, Sdmx.JSON_MEDIA_TYPE);
 
     private final ObservationService service;
     private final ObservationWriteService writer;
@@ -132,8 +130,15 @@ public class ObservationResource {
                     example = "minister") @QueryParam("statedBy") String statedBy,
             @BeanParam PagingParams paging,
             @Context UriInfo uriInfo,
-            @Context Request request) {
-        ObservationService.Result result = service.search(indicatorId, uriInfo.getQueryParameters(), negotiate(request.selectVariant(VARIANTS)));
+            @Context HttpHeaders requestHeaders) {
+        ObservationQuery.Format negotiated = null;
+        if (uriInfo.getQueryParameters().getFirst("format") == null) {
+            String type = nl.rijksdienst.kpi.common.MediaNegotiation.choose(requestHeaders.getHeaderString(HttpHeaders.ACCEPT), OFFERED)
+                    .orElseThrow(() -> new ApiException(406, nl.rijksdienst.kpi.common.ProblemMappers.titleFor(406),
+                            "Deze resource is beschikbaar als " + String.join(", ", OFFERED) + " (of kies met format).", List.of()));
+            negotiated = negotiate(MediaType.valueOf(type));
+        }
+        ObservationService.Result result = service.search(indicatorId, uriInfo.getQueryParameters(), negotiated);
         ObservationQuery.Format representation = result.query().format() == null ? ObservationQuery.Format.json : result.query().format();
         String filename = "inline; filename=\"" + result.indicator().id;
         return switch (representation) {
@@ -246,11 +251,7 @@ public class ObservationResource {
         return writer.correct(indicatorId, id, input, identity.getPrincipal().getName(), ifMatch).observation();
     }
 
-    private static ObservationQuery.Format negotiate(Variant variant) {
-        if (variant == null) {
-            return null;
-        }
-        MediaType type = variant.getMediaType();
+    private static ObservationQuery.Format negotiate(MediaType type) {
         if (type.isCompatible(MediaType.valueOf(Sdmx.CSV_MEDIA_TYPE))) {
             return ObservationQuery.Format.sdmx_csv;
         }
