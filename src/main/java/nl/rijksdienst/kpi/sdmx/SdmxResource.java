@@ -51,7 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code detail}, {@code references}). Representations are chosen by Accept, version included.
  */
 @Path("/sdmx")
-@Tag(name = "SDMX")
+@Tag(name = "SDMX", description = "SDMX 2.1 REST: dataflows, datastructuren, codelijsten en gegevens in SDMX-ML 2.1 voor statistische software.")
 public class SdmxResource {
 
     public static final List<String> STRUCTURE_TYPES = List.of(SdmxMl.STRUCTURE_MEDIA_TYPE, "application/xml", "text/xml");

@@ -4,16 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.rijksdienst.kpi.testing.ExternalTools;
+import nl.rijksdienst.kpi.testing.Readme;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +25,8 @@ class AnalystToolsTest {
 
     private static final String SECTION = "### Every observation in one table";
 
-    /** The first fenced block of a language in the README's section on every observation, pointed at this service. */
     private static String readmeLine(String language) throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf(SECTION);
-        assertThat(start).as("README section " + SECTION).isNotNegative();
-        int end = readme.indexOf("\n## ", start + 1);
-        String section = readme.substring(start, end < 0 ? readme.length() : end);
-        Matcher block = Pattern.compile("```" + language + "\\n(.*?)\\n```", Pattern.DOTALL).matcher(section);
-        assertThat(block.find()).as("a ```" + language + " block in " + SECTION).isTrue();
-        return block.group(1).replace("http://localhost:8080", "http://localhost:" + RestAssured.port);
+        return Readme.block(SECTION, language);
     }
 
     private static long total() {
