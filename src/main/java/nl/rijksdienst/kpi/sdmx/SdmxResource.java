@@ -55,7 +55,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SdmxResource {
 
     public static final List<String> STRUCTURE_TYPES = List.of(SdmxMl.STRUCTURE_MEDIA_TYPE, "application/xml", "text/xml");
-    public static final List<String> DATA_TYPES = List.of(SdmxMl.GENERIC_DATA_MEDIA_TYPE, SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE, "application/xml", "text/xml");
+    public static final List<String> DATA_TYPES = List.of(SdmxMl.GENERIC_DATA_MEDIA_TYPE, SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE,
+            SdmxJson2.DATA_MEDIA_TYPE, SdmxCsv2.DATA_MEDIA_TYPE, "application/xml", "text/xml");
 
     private static final String AGENCY_DESCRIPTION = "Het agentschap: " + Sdmx.AGENCY + " of all.";
     private static final String VERSION_DESCRIPTION = "De versie: " + SdmxModel.VERSION + ", latest of all.";
@@ -64,8 +65,11 @@ public class SdmxResource {
     private final ObservationService observations;
     private final DataVersions dataVersions;
     private final DownloadPacing pacing;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
-    public SdmxResource(IndicatorService indicators, ObservationService observations, DataVersions dataVersions, DownloadPacing pacing) {
+    public SdmxResource(IndicatorService indicators, ObservationService observations, DataVersions dataVersions, DownloadPacing pacing,
+            com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.mapper = mapper;
         this.indicators = indicators;
         this.observations = observations;
         this.dataVersions = dataVersions;
@@ -253,12 +257,16 @@ public class SdmxResource {
     @HttpCaching.MaxAge(60)
     @GET
     @Path("/data/{flowRef}")
-    @Produces({SdmxMl.GENERIC_DATA_MEDIA_TYPE, SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE, "application/xml", "text/xml"})
+    @Produces({SdmxMl.GENERIC_DATA_MEDIA_TYPE, SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE, SdmxJson2.DATA_MEDIA_TYPE, SdmxCsv2.DATA_MEDIA_TYPE,
+        "application/xml", "text/xml"})
     @Operation(operationId = "getSdmxData", summary = "SDMX: alle gegevens van een dataflow",
-            description = "Alle reeksen van een indicator (de dataflow), als SDMX-ML 2.1 generic data (standaard) of structure specific data (Accept).")
-    @APIResponse(responseCode = "200", description = "Een SDMX-ML 2.1-gegevensbericht.", content = {
+            description = "Alle reeksen van een indicator (de dataflow), als SDMX-ML 2.1 generic data (standaard), of met Accept als SDMX-ML 2.1 "
+                    + "structure specific data, SDMX-JSON 2.0 of SDMX-CSV 2.0.")
+    @APIResponse(responseCode = "200", description = "Een SDMX-gegevensbericht.", content = {
         @Content(mediaType = SdmxMl.GENERIC_DATA_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
-        @Content(mediaType = SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+        @Content(mediaType = SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = SdmxJson2.DATA_MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "SDMX-JSON 2.0-gegevensbericht")),
+        @Content(mediaType = SdmxCsv2.DATA_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response data(
             @Parameter(description = "De dataflow: de id van een indicator, of agentschap,id[,versie] (RIJKSDIENST,external-hiring-share,1.0).",
                     example = "external-hiring-share") @PathParam("flowRef") String flowRef,
@@ -279,13 +287,16 @@ public class SdmxResource {
     @HttpCaching.MaxAge(60)
     @GET
     @Path("/data/{flowRef}/{key}")
-    @Produces({SdmxMl.GENERIC_DATA_MEDIA_TYPE, SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE, "application/xml", "text/xml"})
+    @Produces({SdmxMl.GENERIC_DATA_MEDIA_TYPE, SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE, SdmxJson2.DATA_MEDIA_TYPE, SdmxCsv2.DATA_MEDIA_TYPE,
+        "application/xml", "text/xml"})
     @Operation(operationId = "getSdmxDataByKey", summary = "SDMX: gegevens bij een reekssleutel",
             description = "De reeksen van een indicator die bij de sleutel passen: per dimensie (FREQ, dan die van de indicator, gescheiden door punten) "
                     + "leeg voor alle codes of codes gescheiden door +; all voor alles. Bijvoorbeeld A.beleid+uitvoering.")
-    @APIResponse(responseCode = "200", description = "Een SDMX-ML 2.1-gegevensbericht.", content = {
+    @APIResponse(responseCode = "200", description = "Een SDMX-gegevensbericht.", content = {
         @Content(mediaType = SdmxMl.GENERIC_DATA_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
-        @Content(mediaType = SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+        @Content(mediaType = SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = SdmxJson2.DATA_MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "SDMX-JSON 2.0-gegevensbericht")),
+        @Content(mediaType = SdmxCsv2.DATA_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response dataByKey(
             @Parameter(description = "De dataflow: de id van een indicator, of agentschap,id[,versie].", example = "external-hiring-share") @PathParam("flowRef") String flowRef,
             @Parameter(description = "De reekssleutel, of all.", example = "A") @PathParam("key") String key,
@@ -374,9 +385,18 @@ public class SdmxResource {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             observations.streamBySeries(result, (periods, bySeries) -> {
                 try {
-                    SdmxMl.writeData(writer, header, indicator, bySeries, filter, structureSpecific, level);
+                    if (type.equals(SdmxJson2.DATA_MEDIA_TYPE)) {
+                        SdmxJson2.writeData(mapper, writer, header, indicator, periods, bySeries, filter, level);
+                    } else if (type.equals(SdmxCsv2.DATA_MEDIA_TYPE)) {
+                        nl.rijksdienst.kpi.common.Csv.write(nl.rijksdienst.kpi.common.Csv.Dialect.STANDARD, writer, SdmxCsv2.header(indicator, level),
+                                printer -> SdmxCsv2.write(indicator, bySeries, filter, level, printer));
+                    } else {
+                        SdmxMl.writeData(writer, header, indicator, bySeries, filter, structureSpecific, level);
+                    }
                 } catch (XMLStreamException e) {
                     throw new UncheckedIOException(new java.io.IOException(e));
+                } catch (java.io.IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
             writer.flush();
