@@ -9,6 +9,12 @@
   };
   const UNIT = { percent: '%', fte: ' fte', count: '', euro: ' euro', year: ' jaar', month: ' maanden' };
   const GAP_UNIT = { percentage_point: ' procentpunt', fte: ' fte', count: '', euro: ' euro', year: ' jaar', month: ' maanden' };
+  // units in words on an axis: "aantal", not the code "count"
+  const UNIT_LABEL = { percent: '%', fte: 'fte', count: 'aantal', euro: 'euro', year: 'jaar', month: 'maanden' };
+  const QUALIFIER = { exact: 'precies', approximate: 'bij benadering', lower_bound: 'ondergrens', upper_bound: 'bovengrens',
+    range: 'bandbreedte', qualitative: 'alleen in woorden' };
+  // what needs attention first: a norm not met, then off track, then what cannot be told
+  const ATTENTION = ['breached', 'off_track', 'indeterminate', 'no_data', 'on_track', 'met'];
   const STATUS = { final: 'definitief', provisional: 'voorlopig (tussenstand)', estimate: 'schatting', forecast: 'verwachting', target: 'streefwaarde' };
 
   async function get(path) {
@@ -26,6 +32,11 @@
     });
     children.flat().filter(c => c !== null && c !== undefined).forEach(c => node.append(c));
     return node;
+  }
+
+  // a date as a Dutch reader writes it: 31 december 2025
+  function day(iso) {
+    return new Date(iso + 'T00:00:00').toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
   }
 
   function number(value) {
@@ -56,7 +67,7 @@
       el('p', {}, el('span', { className: 'verdict ' + check.verdict }, symbol + ' ' + words)),
       el('p', { className: 'value' }, obs ? (obs.valueText || number(obs.value) + UNIT[obs.unit]) : '–'),
       el('p', { className: 'meta' }, [item.indicator.label.nl, obs ? obs.period.code + ', ' + STATUS[obs.status] : null, 'norm: ' + threshold, gap,
-        item.norm.deadline ? 'deadline ' + item.norm.deadline : null].filter(Boolean).join(' · ')),
+        item.norm.deadline ? 'uiterlijk ' + day(item.norm.deadline) : null].filter(Boolean).join(' · ')),
       check.caveats.length ? el('ul', { className: 'caveats' }, check.caveats.map(c => el('li', {}, c.nl))) : null,
       item.interim ? el('p', { className: 'interim', 'data-interim': item.interim.observation.period.code },
         'Tussentijdse indicatie ' + item.interim.observation.period.code + ': '
@@ -81,11 +92,11 @@
 
   // When the figure became public: its source's date, or for an undated source the earliest it can have been.
   function publicSince(o) {
-    const day = new Date(o.publishedOn + 'T00:00:00').toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+    const published = day(o.publishedOn);
     switch (o.publicationBasis) {
-      case 'earliest_possible': return 'openbaar op zijn vroegst sinds ' + day + ' (de bron heeft geen datum)';
-      case 'recorded': return 'hier vastgelegd op ' + day + ' (de bron heeft geen datum)';
-      default: return 'openbaar sinds ' + day;
+      case 'earliest_possible': return 'openbaar op zijn vroegst sinds ' + published + ' (de bron heeft geen datum)';
+      case 'recorded': return 'hier vastgelegd op ' + published + ' (de bron heeft geen datum)';
+      default: return 'openbaar sinds ' + published;
     }
   }
 
@@ -96,7 +107,7 @@
     return citation.response ? 'Het antwoord ' + STANCE[citation.response.stance] + ' dit: “' + citation.response.quote + '”' : null;
   }
 
-  const STATES = { overdue: ['⏰', 'termijn verstreken'], due_soon: ['⌛', 'binnenkort'], open: ['○', 'open'], delivered: ['✓', 'geleverd'] };
+  const STATES = { overdue: ['⚠', 'termijn verstreken'], due_soon: ['⌛', 'binnenkort'], open: ['○', 'open'], delivered: ['✓', 'geleverd'] };
   const KINDS = { promise: 'toezegging', aim: 'streven', expectation: 'verwachting', announcement: 'aankondiging', consideration: 'overweging' };
 
   // One row per commitment not yet delivered, the earliest term first (the scorecard's order).
@@ -118,11 +129,11 @@
     }
   }
 
-  function tooltip(o, unit) {
+  function tooltip(o, unit, dimensionLabels) {
     const value = o.valueText || (o.value !== undefined ? number(o.value) + UNIT[unit] : number(o.valueLow) + '–' + number(o.valueHigh) + UNIT[unit]);
     return '<b>' + o.period.code + (o.basePeriod ? ' t.o.v. ' + o.basePeriod.code : '') + '</b>'
-      + (Object.keys(o.dimensions).length ? ' (' + Object.values(o.dimensions).join(', ') + ')' : '')
-      + '<br>' + value + ' · ' + o.qualifier.replace('_', ' ') + ' · ' + STATUS[o.status]
+      + (Object.keys(o.dimensions).length ? ' (' + dimensionLabels(o) + ')' : '')
+      + '<br>' + value + ' · ' + QUALIFIER[o.qualifier] + ' · ' + STATUS[o.status]
       + '<br><i style="white-space:normal;display:inline-block;max-width:320px">“' + o.citation.quote + '”</i>'
       + '<br>Bron: ' + o.citation.sourceId + (o.citation.section ? ', ' + o.citation.section : '') + '; ' + publicSince(o)
       + (statedBy(o.citation) ? '<br>' + statedBy(o.citation) : '')
@@ -176,7 +187,8 @@
       const ranges = own.filter(o => o.qualifier === 'range');
       if (ranges.length) {
         series.push({
-          name: key + ' (bandbreedte)', type: 'custom', data: ranges.map(o => ({ value: [o.period.code, Number(o.valueLow), Number(o.valueHigh)], observation: o })),
+          // the range belongs to its series: one legend entry, one colour
+          name: key, color: colour, type: 'custom', data: ranges.map(o => ({ value: [o.period.code, Number(o.valueLow), Number(o.valueHigh)], observation: o })),
           renderItem: (params, api) => {
             const low = api.coord([api.value(0), api.value(1)]);
             const high = api.coord([api.value(0), api.value(2)]);
@@ -197,10 +209,11 @@
       if (norm.threshold !== undefined && series.length) {
         bounds.push(Number(norm.threshold));
         const label = norm.label.nl + ': ' + (norm.operator === 'at_most' ? '≤ ' : '≥ ') + number(norm.threshold) + UNIT[norm.unit]
-          + (norm.deadline ? ' (uiterlijk ' + norm.deadline + ')' : '') + (norm.interpretation ? ' — interpretatie' : '');
+          + (norm.deadline ? ' (uiterlijk ' + day(norm.deadline) + ')' : '') + (norm.interpretation ? ' — interpretatie' : '');
         // every norm of the indicator is drawn, each line with its own label
         series[0].markLine = series[0].markLine || { symbol: 'none', lineStyle: { color: '#c62828', width: 2, type: 'dashed' }, data: [] };
-        series[0].markLine.data.push({ yAxis: Number(norm.threshold), label: { formatter: label, position: 'insideStartTop', width: 260, overflow: 'break' } });
+        // the label wraps within the chart, however narrow
+        series[0].markLine.data.push({ yAxis: Number(norm.threshold), label: { formatter: label, position: 'insideStartTop', overflow: 'break' } });
         series[0].markArea = series[0].markArea || { itemStyle: { color: 'rgba(198, 40, 40, 0.07)' }, data: [] };
         series[0].markArea.data.push([{ yAxis: Number(norm.threshold) }, { yAxis: norm.operator === 'at_most' ? 'max' : 'min' }]);
         normLines++;
@@ -214,24 +227,37 @@
       }
     });
     const container = el('div', { className: 'chart', 'data-indicator': indicator.id });
-    const notes = qualitative.map(o => el('p', { className: 'notes' }, o.period.code + (Object.keys(o.dimensions).length ? ' (' + Object.values(o.dimensions).join(', ') + ')' : '')
+    const notes = qualitative.map(o => el('p', { className: 'notes' }, o.period.code + (Object.keys(o.dimensions).length ? ' (' + keyOf(o) + ')' : '')
       + ': “' + o.valueText + '” (geen getal in de bron)'))
       .concat(undated.map(o => el('p', { className: 'notes', 'data-undated': o.id },
-        'Per jaar, jaar niet genoemd: ' + (o.valueText || number(o.value) + UNIT[o.unit]) + ' (' + o.qualifier.replace('_', ' ') + ', ' + STATUS[o.status] + ')')));
-    const card = el('section', { className: 'chart-card', 'data-indicator': indicator.id }, el('h3', {}, indicator.label.nl), container, notes);
+        'Per jaar, jaar niet genoemd: ' + (o.valueText || number(o.value) + UNIT[o.unit]) + ' (' + QUALIFIER[o.qualifier] + ', ' + STATUS[o.status] + ')')));
+    // a figure only in words has no chart, only its note: no empty plot
+    const card = el('section', { className: 'chart-card', 'data-indicator': indicator.id }, el('h3', {}, indicator.label.nl),
+      numeric.length ? container : null, notes);
     const low = Math.min(...bounds);
     const high = Math.max(...bounds);
     const pad = Math.max((high - low) * 0.15, Math.abs(high) * 0.05, 0.5);
-    return { card, container, numeric, periods, series, segments: segmentCount, normLines, yMin: low - pad, yMax: high + pad };
+    return { card, container, numeric, periods, series, keyOf, segments: segmentCount, normLines, yMin: low - pad, yMax: high + pad };
+  }
+
+  // a norm's label wraps at the plot's width, which follows the window
+  function fitLabels(chart) {
+    const width = Math.max(chart.container.clientWidth - 90, 120);
+    chart.series.forEach(s => s.markLine && s.markLine.data.forEach(d => { d.label.width = width; }));
+    // a legend entry longer than the chart is wide wraps rather than being cut
+    chart.legendText = { width, overflow: 'break' };
   }
 
   function draw(chart) {
     const instance = echarts.init(chart.container, null, { renderer: 'canvas' });
+    fitLabels(chart);
     instance.setOption({
       animation: false,
-      tooltip: { trigger: 'item', confine: true, formatter: p => p.data && p.data.observation ? tooltip(p.data.observation, chart.unit) : p.seriesName },
-      legend: { type: 'scroll', bottom: 0 },
-      grid: { left: 50, right: 20, top: 30, bottom: 50 },
+      tooltip: { trigger: 'item', confine: true, formatter: p => p.data && p.data.observation ? tooltip(p.data.observation, chart.unit, chart.keyOf) : p.seriesName },
+      // a legend only where there are several series (one is named by the card's title); one that does not fit
+      // scrolls; the axis labels are kept inside the chart
+      legend: { show: new Set(chart.series.map(s => s.name)).size > 1, type: 'scroll', bottom: 0, left: 0, right: 0, textStyle: chart.legendText },
+      grid: { left: 8, right: 16, top: 36, bottom: new Set(chart.series.map(s => s.name)).size > 1 ? 44 : 16, containLabel: true },
       xAxis: { type: 'category', data: chart.periods },
       // numbers as a Dutch reader reads them: 1.313, 11,4
       yAxis: { type: 'value', name: chart.unitLabel, min: Math.floor(chart.yMin), max: Math.ceil(chart.yMax), axisLabel: { formatter: v => number(v) } },
@@ -249,10 +275,11 @@
     try {
       const [scorecard, indicators, themeList] = await Promise.all([get('/scorecard'), get('/indicators?pageSize=1000'), get('/themes?pageSize=100')]);
       const themes = Object.fromEntries(themeList.items.map(t => [t.id, t.code + '. ' + t.label.nl]));
-      document.getElementById('evaluated-on').textContent = '(' + scorecard.evaluatedOn + ')';
+      document.getElementById('evaluated-on').textContent = '(' + day(scorecard.evaluatedOn) + ')';
       // a reference indicator by its name, not its id
       const labels = Object.fromEntries(indicators.items.map(i => [i.id, i.label.nl.charAt(0).toLowerCase() + i.label.nl.slice(1)]));
-      document.getElementById('scorecard').append(...scorecard.items.map(item => scorecardCard(item, labels)));
+      const ordered = scorecard.items.slice().sort((a, b) => ATTENTION.indexOf(a.latest.verdict) - ATTENTION.indexOf(b.latest.verdict));
+      document.getElementById('scorecard').append(...ordered.map(item => scorecardCard(item, labels)));
       document.querySelector('#commitments tbody').append(...scorecard.pendingCommitments.map(c => commitmentRow(c, themes)));
       const charts = [];
       for (const indicator of indicators.items) {
@@ -262,13 +289,19 @@
         if (!observations.items.length) continue;
         const chart = chartCard(indicator, observations.items, checks.items);
         chart.unit = indicator.unit;
-        chart.unitLabel = indicator.unit === 'percent' ? '%' : indicator.unit;
+        chart.unitLabel = UNIT_LABEL[indicator.unit] || indicator.unit;
         document.getElementById('charts').append(chart.card);
         charts.push(chart);
       }
       charts.filter(c => c.numeric.length).forEach(draw);
       // the charts follow the window (a tablet turned, a window resized)
-      window.addEventListener('resize', () => charts.forEach(c => c.instance && c.instance.resize()));
+      window.addEventListener('resize', () => charts.forEach(c => {
+        if (c.instance) {
+          fitLabels(c);
+          c.instance.setOption({ series: c.series, legend: { textStyle: c.legendText } });
+          c.instance.resize();
+        }
+      }));
       status.textContent = scorecard.items.length + ' normen, ' + scorecard.pendingCommitments.length + ' openstaande toezeggingen ('
         + scorecard.commitments.overdue + ' met verstreken termijn), ' + charts.length + ' reeksen. Bron van elk cijfer: wijs het aan.';
       document.body.setAttribute('data-ready', 'true');
