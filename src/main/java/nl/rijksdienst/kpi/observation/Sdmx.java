@@ -181,6 +181,12 @@ public final class Sdmx {
             g.writeArrayFieldStart("dataSets");
             g.writeStartObject();
             g.writeStringField("action", "Information");
+            g.writeArrayFieldStart("links");
+            g.writeStartObject();
+            g.writeStringField("urn", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + dataflow(indicator));
+            g.writeStringField("rel", "dataflow");
+            g.writeEndObject();
+            g.writeEndArray();
             g.writeObjectFieldStart("series");
             String open = null;
             java.util.Set<Integer> written = new java.util.HashSet<>();
@@ -274,15 +280,19 @@ public final class Sdmx {
             g.writeStartObject();
             g.writeStringField("id", "TIME_PERIOD");
             g.writeStringField("name", "Periode");
-            g.writeStringField("role", "time");
+            g.writeNumberField("keyPosition", seriesDims.size());
+            g.writeArrayFieldStart("roles");
+            g.writeString("TIME_PERIOD");
+            g.writeEndArray();
             g.writeArrayFieldStart("values");
             for (Map.Entry<String, Integer> entry : timeIndex.entrySet()) {
                 Observation o = timeOrder.get(entry.getValue());
                 g.writeStartObject();
-                g.writeStringField("id", entry.getKey());
-                g.writeStringField("name", o.periodCode);
-                g.writeStringField("start", o.periodStart + "T00:00:00");
-                g.writeStringField("end", o.periodEnd + "T23:59:59");
+                // SDMX-JSON 1.0 allows no "/" in an id: a time range (2025-01-01/P9M) is named in full, its id with "_"
+                g.writeStringField("id", entry.getKey().replace('/', '_'));
+                g.writeStringField("name", entry.getKey());
+                g.writeStringField("start", o.periodStart + "T00:00:00Z");
+                g.writeStringField("end", o.periodEnd + "T23:59:59Z");
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -299,9 +309,19 @@ public final class Sdmx {
                 g.writeStartObject();
                 g.writeStringField("id", attributeIds[i]);
                 g.writeStringField("name", attributeIds[i]);
+                g.writeObjectFieldStart("relationship");
+                g.writeStringField("primaryMeasure", "OBS_VALUE");
+                g.writeEndObject();
                 g.writeArrayFieldStart("values");
                 for (String v : attributeIndex.get(i).keySet()) {
-                    codeValue(g, v, v);
+                    if (TEXT_ATTRIBUTES.contains(attributeIds[i])) {
+                        // words and numbers the source gives are values, not codes: a name without an id
+                        g.writeStartObject();
+                        g.writeStringField("name", v);
+                        g.writeEndObject();
+                    } else {
+                        codeValue(g, v, v);
+                    }
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -315,6 +335,10 @@ public final class Sdmx {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The attributes whose values are not codes: the source's words, range ends, names, dates. */
+    private static final java.util.Set<String> TEXT_ATTRIBUTES = java.util.Set.of("OBS_VALUE_LOW", "OBS_VALUE_HIGH", "OBS_TEXT", "BASE_PER",
+            "STATED_BY_NAME", "PUBLICATION_DATE");
 
     /** A value of a code list in a structure: {@code {"id": …, "name": …}}. */
     private static void codeValue(com.fasterxml.jackson.core.JsonGenerator g, String id, String name) throws IOException {

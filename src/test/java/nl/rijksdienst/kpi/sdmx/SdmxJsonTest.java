@@ -26,15 +26,36 @@ class SdmxJsonTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonSchema schema;
+    private static JsonSchema schema1;
 
     @BeforeAll
     static void schema() throws Exception {
-        try (InputStream in = SdmxJsonTest.class.getClassLoader().getResourceAsStream("sdmx/sdmx-json-2.0/sdmx-json-data-schema.json")) {
+        schema = load("sdmx/sdmx-json-2.0/sdmx-json-data-schema.json");
+        schema1 = load("sdmx/sdmx-json-1.0/sdmx-json-data-schema.json");
+    }
+
+    private static JsonSchema load(String resource) throws Exception {
+        try (InputStream in = SdmxJsonTest.class.getClassLoader().getResourceAsStream(resource)) {
             ObjectNode node = (ObjectNode) JSON.readTree(in);
-            // the schema names its dialect "http://json-schema.org/schema#" and identifies itself by "id", as draft-04 does
+            // the schemas name their dialect "http://json-schema.org/schema#" and identify themselves by "id", as draft-04 does
             node.remove("$schema");
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(node);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(node);
         }
+    }
+
+    /** The SDMX-JSON 1.0 answers of /indicators/{id}/observations hold to the 1.0 schema. */
+    @Test
+    void theObservationsSdmxJson1ValidatesAgainstItsSchema() throws Exception {
+        List<String> indicators = given().get("/api/v1/indicators?pageSize=1000").jsonPath().getList("items.id");
+        java.util.Map<String, Object> failures = new java.util.TreeMap<>();
+        for (String id : indicators) {
+            JsonNode message = JSON.readTree(given().get("/api/v1/indicators/" + id + "/observations?format=sdmx-json").then().statusCode(200).extract().asString());
+            var errors = schema1.validate(message);
+            if (!errors.isEmpty()) {
+                failures.put(id, errors.stream().map(Object::toString).toList());
+            }
+        }
+        assertThat(failures).isEmpty();
     }
 
     private static JsonNode message(String path) throws Exception {
