@@ -17,7 +17,7 @@ import nl.rijksdienst.kpi.observation.Observation;
 import nl.rijksdienst.kpi.observation.Sdmx;
 
 /**
- * SDMX-JSON 2.0 data messages, written as the observations are read: one data set, series keyed
+ * SDMX-JSON 2.0 structure and data messages. Data is written as the observations are read: one data set, series keyed
  * by FREQ and the indicator's dimensions, TIME_PERIOD at the observation, OBS_VALUE and every
  * attribute per observation. Values are indexed on the way; the structure (with only the values
  * met) follows the data set. Coded values carry their names in Dutch and English; text attributes
@@ -26,7 +26,179 @@ import nl.rijksdienst.kpi.observation.Sdmx;
 public final class SdmxJson2 {
 
     public static final String DATA_MEDIA_TYPE = "application/vnd.sdmx.data+json;version=2.0.0";
+    public static final String STRUCTURE_MEDIA_TYPE = "application/vnd.sdmx.structure+json;version=2.0.0";
     private static final String SCHEMA = "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/v2.0.0/data-message/tools/schemas/2.0.0/sdmx-json-data-schema.json";
+    private static final String STRUCTURE_SCHEMA =
+            "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/v2.0.0/structure-message/tools/schemas/2.0.0/sdmx-json-structure-schema.json";
+    private static final String URN = "urn:sdmx:org.sdmx.infomodel.";
+
+    private static String urn(String type, String id) {
+        return URN + type + "=" + Sdmx.AGENCY + ":" + id + "(" + SdmxModel.VERSION + ")";
+    }
+
+    private static String concept(String id) {
+        return urn("conceptscheme.Concept", SdmxModel.CONCEPT_SCHEME) + "." + id;
+    }
+
+    private static void meta(JsonGenerator g, SdmxMl.Header header, String schema) throws IOException {
+        g.writeObjectFieldStart("meta");
+        g.writeStringField("schema", schema);
+        g.writeStringField("id", header.id());
+        g.writeBooleanField("test", false);
+        g.writeStringField("prepared", header.preparedText());
+        g.writeArrayFieldStart("contentLanguages");
+        g.writeString("nl");
+        g.writeString("en");
+        g.writeEndArray();
+        g.writeObjectFieldStart("sender");
+        g.writeStringField("id", Sdmx.AGENCY);
+        g.writeStringField("name", "Rijksdienst KPI API");
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void maintainable(JsonGenerator g, String id, String nl, String en) throws IOException {
+        g.writeStringField("id", id);
+        g.writeStringField("agencyID", Sdmx.AGENCY);
+        g.writeStringField("version", SdmxModel.VERSION);
+        names(g, "name", nl, en);
+    }
+
+    /** An SDMX-JSON 2.0 structure message: the same structures as the SDMX-ML 2.1 one, in the SDMX 3.0 model's terms (URN references). */
+    public static void writeStructures(ObjectMapper mapper, Writer out, SdmxMl.Header header, SdmxMl.Structures structures) throws IOException {
+        try (JsonGenerator g = mapper.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            meta(g, header, STRUCTURE_SCHEMA);
+            g.writeObjectFieldStart("data");
+            if (!structures.dataflows().isEmpty()) {
+                g.writeArrayFieldStart("dataflows");
+                for (Indicator indicator : structures.dataflows()) {
+                    g.writeStartObject();
+                    maintainable(g, indicator.id, indicator.labelNl, indicator.labelEn);
+                    if (indicator.descriptionNl != null) {
+                        names(g, "description", indicator.descriptionNl, indicator.descriptionEn);
+                    }
+                    g.writeStringField("structure", urn("datastructure.DataStructure", indicator.id));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            if (!structures.codelists().isEmpty()) {
+                g.writeArrayFieldStart("codelists");
+                for (SdmxModel.Codelist list : structures.codelists()) {
+                    g.writeStartObject();
+                    maintainable(g, list.id(), list.nl(), list.en());
+                    g.writeArrayFieldStart("codes");
+                    for (SdmxModel.Code code : list.codes()) {
+                        g.writeStartObject();
+                        g.writeStringField("id", code.id());
+                        names(g, "name", code.nl(), code.en());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            if (!structures.concepts().isEmpty()) {
+                g.writeArrayFieldStart("conceptSchemes");
+                g.writeStartObject();
+                maintainable(g, SdmxModel.CONCEPT_SCHEME, "Begrippen van de Rijksdienst KPI API", "Concepts of the Rijksdienst KPI API");
+                g.writeArrayFieldStart("concepts");
+                for (SdmxModel.Concept concept : structures.concepts()) {
+                    g.writeStartObject();
+                    g.writeStringField("id", concept.id());
+                    names(g, "name", concept.nl(), concept.en());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeEndArray();
+            }
+            if (!structures.dataStructures().isEmpty()) {
+                g.writeArrayFieldStart("dataStructures");
+                for (Indicator indicator : structures.dataStructures()) {
+                    dataStructure(g, indicator);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject(); // data
+            g.writeEndObject();
+        }
+    }
+
+    private static void dataStructure(JsonGenerator g, Indicator indicator) throws IOException {
+        g.writeStartObject();
+        maintainable(g, indicator.id, indicator.labelNl, indicator.labelEn);
+        g.writeObjectFieldStart("dataStructureComponents");
+        g.writeObjectFieldStart("dimensionList");
+        g.writeStringField("id", "DimensionDescriptor");
+        g.writeArrayFieldStart("dimensions");
+        int position = 0;
+        for (SdmxModel.Component d : SdmxModel.dimensions(indicator)) {
+            g.writeStartObject();
+            g.writeStringField("id", d.id());
+            g.writeNumberField("position", position++);
+            g.writeStringField("conceptIdentity", concept(d.id()));
+            g.writeObjectFieldStart("localRepresentation");
+            g.writeStringField("enumeration", urn("codelist.Codelist", d.codelist()));
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("timeDimension");
+        g.writeStringField("id", "TIME_PERIOD");
+        g.writeStringField("conceptIdentity", concept("TIME_PERIOD"));
+        g.writeObjectFieldStart("localRepresentation");
+        g.writeObjectFieldStart("format");
+        g.writeStringField("dataType", "ObservationalTimePeriod");
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndObject(); // dimensionList
+        g.writeObjectFieldStart("attributeList");
+        g.writeStringField("id", "AttributeDescriptor");
+        g.writeArrayFieldStart("attributes");
+        for (SdmxModel.Component a : SdmxModel.ATTRIBUTES) {
+            g.writeStartObject();
+            g.writeStringField("id", a.id());
+            g.writeStringField("usage", a.mandatory() ? "mandatory" : "optional");
+            g.writeObjectFieldStart("attributeRelationship");
+            g.writeObjectFieldStart("observation");
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeStringField("conceptIdentity", concept(a.id()));
+            g.writeObjectFieldStart("localRepresentation");
+            if (a.codelist() != null) {
+                g.writeStringField("enumeration", urn("codelist.Codelist", a.codelist()));
+            } else {
+                g.writeObjectFieldStart("format");
+                g.writeStringField("dataType", a.textType());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject(); // attributeList
+        g.writeObjectFieldStart("measureList");
+        g.writeStringField("id", "MeasureDescriptor");
+        g.writeArrayFieldStart("measures");
+        g.writeStartObject();
+        g.writeStringField("id", "OBS_VALUE");
+        g.writeStringField("conceptIdentity", concept("OBS_VALUE"));
+        g.writeObjectFieldStart("localRepresentation");
+        g.writeObjectFieldStart("format");
+        g.writeStringField("dataType", "Decimal");
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject(); // measureList
+        g.writeEndObject(); // dataStructureComponents
+        g.writeEndObject();
+    }
 
     private SdmxJson2() {
     }
@@ -54,20 +226,7 @@ public final class SdmxJson2 {
         try (JsonGenerator g = mapper.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
-            g.writeObjectFieldStart("meta");
-            g.writeStringField("schema", SCHEMA);
-            g.writeStringField("id", header.id());
-            g.writeBooleanField("test", false);
-            g.writeStringField("prepared", header.preparedText());
-            g.writeArrayFieldStart("contentLanguages");
-            g.writeString("nl");
-            g.writeString("en");
-            g.writeEndArray();
-            g.writeObjectFieldStart("sender");
-            g.writeStringField("id", Sdmx.AGENCY);
-            g.writeStringField("name", "Rijksdienst KPI API");
-            g.writeEndObject();
-            g.writeEndObject();
+            meta(g, header, SCHEMA);
 
             g.writeObjectFieldStart("data");
             g.writeArrayFieldStart("dataSets");
@@ -75,7 +234,7 @@ public final class SdmxJson2 {
             g.writeNumberField("structure", 0);
             g.writeStringField("action", "Information");
             g.writeArrayFieldStart("links");
-            link(g, "dataflow", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + Sdmx.AGENCY + ":" + indicator.id + "(" + SdmxModel.VERSION + ")");
+            link(g, "dataflow", urn("datastructure.Dataflow", indicator.id));
             g.writeEndArray();
             g.writeObjectFieldStart("series");
             if (detail != SdmxMl.Detail.nodata) {
@@ -138,8 +297,8 @@ public final class SdmxJson2 {
             g.writeNumber(0);
             g.writeEndArray();
             g.writeArrayFieldStart("links");
-            link(g, "dataflow", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + Sdmx.AGENCY + ":" + indicator.id + "(" + SdmxModel.VERSION + ")");
-            link(g, "datastructure", "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=" + Sdmx.AGENCY + ":" + indicator.id + "(" + SdmxModel.VERSION + ")");
+            link(g, "dataflow", urn("datastructure.Dataflow", indicator.id));
+            link(g, "datastructure", urn("datastructure.DataStructure", indicator.id));
             g.writeEndArray();
             names(g, "name", indicator.labelNl, indicator.labelEn);
             g.writeObjectFieldStart("dimensions");

@@ -54,7 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "SDMX", description = "SDMX 2.1 REST: dataflows, datastructuren, codelijsten en gegevens in SDMX-ML 2.1 voor statistische software.")
 public class SdmxResource {
 
-    public static final List<String> STRUCTURE_TYPES = List.of(SdmxMl.STRUCTURE_MEDIA_TYPE, "application/xml", "text/xml");
+    public static final List<String> STRUCTURE_TYPES = List.of(SdmxMl.STRUCTURE_MEDIA_TYPE, SdmxJson2.STRUCTURE_MEDIA_TYPE, "application/xml", "text/xml");
     public static final List<String> DATA_TYPES = List.of(SdmxMl.GENERIC_DATA_MEDIA_TYPE, SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE,
             SdmxJson2.DATA_MEDIA_TYPE, SdmxCsv2.DATA_MEDIA_TYPE, "application/xml", "text/xml");
 
@@ -83,12 +83,13 @@ public class SdmxResource {
     @HttpCaching.MaxAge(60)
     @GET
     @Path("/dataflow/{agencyId}/{resourceId}/{version}")
-    @Produces({SdmxMl.STRUCTURE_MEDIA_TYPE, "application/xml", "text/xml"})
+    @Produces({SdmxMl.STRUCTURE_MEDIA_TYPE, SdmxJson2.STRUCTURE_MEDIA_TYPE, "application/xml", "text/xml"})
     @Operation(operationId = "getSdmxDataflows", summary = "SDMX: dataflows",
             description = "Eén dataflow per indicator (resourceId is de id van de indicator, of all), als SDMX-ML 2.1-structuurbericht. "
                     + "Met references=children ook de datastructuur, met descendants of all ook de codelijsten en het begrippenschema.")
-    @APIResponse(responseCode = "200", description = "Een SDMX-ML 2.1-structuurbericht.",
-            content = @Content(mediaType = SdmxMl.STRUCTURE_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Een SDMX-structuurbericht: SDMX-ML 2.1 (standaard) of SDMX-JSON 2.0 (Accept).", content = {
+        @Content(mediaType = SdmxMl.STRUCTURE_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = SdmxJson2.STRUCTURE_MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "SDMX-JSON 2.0-structuurbericht"))})
     public Response dataflows(
             @Parameter(description = AGENCY_DESCRIPTION, example = Sdmx.AGENCY) @PathParam("agencyId") String agencyId,
             @Parameter(description = "De dataflow: de id van een indicator, of all.", example = "external-hiring-share") @PathParam("resourceId") String resourceId,
@@ -104,13 +105,14 @@ public class SdmxResource {
     @HttpCaching.MaxAge(60)
     @GET
     @Path("/datastructure/{agencyId}/{resourceId}/{version}")
-    @Produces({SdmxMl.STRUCTURE_MEDIA_TYPE, "application/xml", "text/xml"})
+    @Produces({SdmxMl.STRUCTURE_MEDIA_TYPE, SdmxJson2.STRUCTURE_MEDIA_TYPE, "application/xml", "text/xml"})
     @Operation(operationId = "getSdmxDataStructures", summary = "SDMX: datastructuren (DSD's)",
             description = "De datastructuur van elke indicator (resourceId is de id van de indicator, of all): FREQ en de dimensies van de indicator "
                     + "als reekssleutel, TIME_PERIOD, OBS_VALUE en de attributen (status, eenheid, kwalificatie, bandbreedte, de woorden van de bron, "
                     + "basisperiode, breuk, wie het cijfer noemt, publicatiedatum). Met references=children ook de codelijsten en het begrippenschema.")
-    @APIResponse(responseCode = "200", description = "Een SDMX-ML 2.1-structuurbericht.",
-            content = @Content(mediaType = SdmxMl.STRUCTURE_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Een SDMX-structuurbericht: SDMX-ML 2.1 (standaard) of SDMX-JSON 2.0 (Accept).", content = {
+        @Content(mediaType = SdmxMl.STRUCTURE_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = SdmxJson2.STRUCTURE_MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "SDMX-JSON 2.0-structuurbericht"))})
     public Response dataStructures(
             @Parameter(description = AGENCY_DESCRIPTION, example = Sdmx.AGENCY) @PathParam("agencyId") String agencyId,
             @Parameter(description = "De datastructuur: de id van een indicator, of all.", example = "external-hiring-share") @PathParam("resourceId") String resourceId,
@@ -126,12 +128,13 @@ public class SdmxResource {
     @HttpCaching.MaxAge(60)
     @GET
     @Path("/codelist/{agencyId}/{resourceId}/{version}")
-    @Produces({SdmxMl.STRUCTURE_MEDIA_TYPE, "application/xml", "text/xml"})
+    @Produces({SdmxMl.STRUCTURE_MEDIA_TYPE, SdmxJson2.STRUCTURE_MEDIA_TYPE, "application/xml", "text/xml"})
     @Operation(operationId = "getSdmxCodelists", summary = "SDMX: codelijsten",
             description = "De codelijsten: CL_FREQ, CL_OBS_STATUS, CL_STATUS, CL_UNIT_MEASURE, CL_OBS_QUALIFIER, CL_STATED_BY, CL_RESPONSE_STANCE, "
                     + "CL_PUBLICATION_BASIS en per dimensie van een indicator CL_<indicator>_<dimensie> (met _T voor niet uitgesplitst).")
-    @APIResponse(responseCode = "200", description = "Een SDMX-ML 2.1-structuurbericht.",
-            content = @Content(mediaType = SdmxMl.STRUCTURE_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Een SDMX-structuurbericht: SDMX-ML 2.1 (standaard) of SDMX-JSON 2.0 (Accept).", content = {
+        @Content(mediaType = SdmxMl.STRUCTURE_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = SdmxJson2.STRUCTURE_MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "SDMX-JSON 2.0-structuurbericht"))})
     public Response codelists(
             @Parameter(description = AGENCY_DESCRIPTION, example = Sdmx.AGENCY) @PathParam("agencyId") String agencyId,
             @Parameter(description = "De codelijst, of all.", example = "CL_OBS_STATUS") @PathParam("resourceId") String resourceId,
@@ -147,11 +150,12 @@ public class SdmxResource {
     @HttpCaching.MaxAge(60)
     @GET
     @Path("/conceptscheme/{agencyId}/{resourceId}/{version}")
-    @Produces({SdmxMl.STRUCTURE_MEDIA_TYPE, "application/xml", "text/xml"})
+    @Produces({SdmxMl.STRUCTURE_MEDIA_TYPE, SdmxJson2.STRUCTURE_MEDIA_TYPE, "application/xml", "text/xml"})
     @Operation(operationId = "getSdmxConceptSchemes", summary = "SDMX: het begrippenschema",
             description = "Het begrippenschema " + SdmxModel.CONCEPT_SCHEME + ": elke dimensie en elk attribuut van de datastructuren.")
-    @APIResponse(responseCode = "200", description = "Een SDMX-ML 2.1-structuurbericht.",
-            content = @Content(mediaType = SdmxMl.STRUCTURE_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Een SDMX-structuurbericht: SDMX-ML 2.1 (standaard) of SDMX-JSON 2.0 (Accept).", content = {
+        @Content(mediaType = SdmxMl.STRUCTURE_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = SdmxJson2.STRUCTURE_MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "SDMX-JSON 2.0-structuurbericht"))})
     public Response conceptSchemes(
             @Parameter(description = AGENCY_DESCRIPTION, example = Sdmx.AGENCY) @PathParam("agencyId") String agencyId,
             @Parameter(description = "Het schema: " + SdmxModel.CONCEPT_SCHEME + " of all.", example = SdmxModel.CONCEPT_SCHEME) @PathParam("resourceId") String resourceId,
@@ -239,7 +243,11 @@ public class SdmxResource {
         StreamingOutput body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             try {
-                SdmxMl.writeStructures(writer, header, structures);
+                if (type.equals(SdmxJson2.STRUCTURE_MEDIA_TYPE)) {
+                    SdmxJson2.writeStructures(mapper, writer, header, structures);
+                } else {
+                    SdmxMl.writeStructures(writer, header, structures);
+                }
             } catch (XMLStreamException e) {
                 throw new UncheckedIOException(new java.io.IOException(e));
             }

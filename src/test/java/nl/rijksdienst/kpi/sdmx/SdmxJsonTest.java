@@ -27,11 +27,13 @@ class SdmxJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonSchema schema;
     private static JsonSchema schema1;
+    private static JsonSchema structureSchema;
 
     @BeforeAll
     static void schema() throws Exception {
         schema = load("sdmx/sdmx-json-2.0/sdmx-json-data-schema.json");
         schema1 = load("sdmx/sdmx-json-1.0/sdmx-json-data-schema.json");
+        structureSchema = load("sdmx/sdmx-json-2.0/sdmx-json-structure-schema.json");
     }
 
     private static JsonSchema load(String resource) throws Exception {
@@ -41,6 +43,24 @@ class SdmxJsonTest {
             node.remove("$schema");
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(node);
         }
+    }
+
+    @Test
+    void everyStructureMessageValidatesAgainstTheSdmxJson2StructureSchema() throws Exception {
+        assertThat(structureSchema.validate(JSON.readTree("{\"meta\": {\"id\": \"x\"}, \"data\": {\"dataflows\": [{\"id\": \"x\"}]}}")))
+                .as("the schema refuses a dataflow without agency and name").isNotEmpty();
+        for (String path : List.of("/dataflow/all/all/latest?references=all", "/datastructure/all/all/latest?references=children",
+                "/codelist/all/all/latest", "/conceptscheme/all/all/latest", "/dataflow/RIJKSDIENST/workforce-fte-growth/1.0")) {
+            String body = given().accept(SdmxJson2.STRUCTURE_MEDIA_TYPE).get("/api/v1/sdmx" + path).then().statusCode(200)
+                    .contentType(SdmxJson2.STRUCTURE_MEDIA_TYPE).extract().asString();
+            assertThat(structureSchema.validate(JSON.readTree(body))).as(path).isEmpty();
+        }
+        JsonNode all = JSON.readTree(given().accept(SdmxJson2.STRUCTURE_MEDIA_TYPE).get("/api/v1/sdmx/datastructure/all/workforce-fte-growth/latest?references=children")
+                .then().extract().asString());
+        assertThat(all.at("/data/dataStructures/0/dataStructureComponents/dimensionList/dimensions").findValuesAsText("id")).containsExactly("FREQ", "category");
+        assertThat(all.at("/data/dataStructures/0/dataStructureComponents/dimensionList/dimensions/1/localRepresentation/enumeration").asText())
+                .isEqualTo("urn:sdmx:org.sdmx.infomodel.codelist.Codelist=RIJKSDIENST:CL_workforce-fte-growth_category(1.0)");
+        assertThat(all.at("/data/codelists").findValuesAsText("id")).contains("CL_workforce-fte-growth_category", "CL_OBS_STATUS");
     }
 
     /** The SDMX-JSON 1.0 answers of /indicators/{id}/observations hold to the 1.0 schema. */
