@@ -324,10 +324,11 @@ public final class SdmxMl {
             w.writeAttribute(SPECIFIC, "structureRef", structureId(indicator));
             w.writeAttribute(XSI, "type", "ns1:DataSetType");
             w.writeAttribute(SPECIFIC, "dataScope", "DataStructure");
+            w.writeAttribute(SPECIFIC, "action", "Information");
         } else {
             w.writeAttribute("structureRef", structureId(indicator));
+            w.writeAttribute("action", "Information");
         }
-        w.writeAttribute("action", "Information");
         if (detail != Detail.nodata) {
             String open = null;
             Set<String> periods = new HashSet<>();

@@ -104,6 +104,106 @@ class SdmxMlTest {
         }
     }
 
+    /**
+     * The schema a structure-specific message is checked against, generated from the served data
+     * structure and code lists as SDMX-ML 2.1 prescribes (the shape of sdmx-twg's samples, such as
+     * ecb_exr_ng_ts.xsd): the data set, series and observations as restrictions of the time series
+     * types, each coded component limited to its code list.
+     */
+    private static String structureSpecificSchema(String indicatorId) {
+        XmlPath s = new XmlPath(xml("/datastructure/RIJKSDIENST/" + indicatorId + "/1.0?references=children", "application/xml"));
+        String dsd = "Structure.Structures.DataStructures.DataStructure.find { it.@id == '" + indicatorId + "' }.DataStructureComponents";
+        String namespace = "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=RIJKSDIENST:" + indicatorId + "(1.0):ObsLevelDim:TIME_PERIOD";
+        StringBuilder x = new StringBuilder();
+        x.append("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns=\"").append(namespace)
+                .append("\" xmlns:dsd=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific\"")
+                .append(" xmlns:common=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common\" targetNamespace=\"").append(namespace)
+                .append("\" elementFormDefault=\"qualified\" attributeFormDefault=\"unqualified\">")
+                .append("<xs:import namespace=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific\" schemaLocation=\"")
+                .append(SdmxMlTest.class.getClassLoader().getResource("sdmx/sdmx-ml-2.1/SDMXDataStructureSpecific.xsd")).append("\"/>")
+                .append("<xs:import namespace=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common\" schemaLocation=\"")
+                .append(SdmxMlTest.class.getClassLoader().getResource("sdmx/sdmx-ml-2.1/SDMXCommon.xsd")).append("\"/>");
+        for (Object id : s.getList("Structure.Structures.Codelists.Codelist.@id")) {
+            x.append("<xs:simpleType name=\"").append(id).append("\"><xs:restriction base=\"xs:string\">");
+            for (Object code : s.getList("Structure.Structures.Codelists.Codelist.find { it.@id == '" + id + "' }.Code.@id")) {
+                x.append("<xs:enumeration value=\"").append(code).append("\"/>");
+            }
+            x.append("</xs:restriction></xs:simpleType>");
+        }
+        x.append("<xs:complexType name=\"DataSetType\"><xs:complexContent><xs:restriction base=\"dsd:TimeSeriesDataSetType\"><xs:sequence>")
+                .append("<xs:element ref=\"common:Annotations\" minOccurs=\"0\"/>")
+                .append("<xs:element name=\"DataProvider\" type=\"common:DataProviderReferenceType\" form=\"unqualified\" minOccurs=\"0\"/>")
+                .append("<xs:choice minOccurs=\"0\"><xs:element name=\"Series\" type=\"SeriesType\" form=\"unqualified\" maxOccurs=\"unbounded\"/></xs:choice>")
+                .append("</xs:sequence><xs:attribute name=\"REPORTING_YEAR_START_DAY\" type=\"xs:gMonthDay\" use=\"prohibited\"/>")
+                .append("</xs:restriction></xs:complexContent></xs:complexType>");
+        x.append("<xs:complexType name=\"SeriesType\"><xs:complexContent><xs:restriction base=\"dsd:TimeSeriesType\"><xs:sequence>")
+                .append("<xs:element ref=\"common:Annotations\" minOccurs=\"0\"/>")
+                .append("<xs:element name=\"Obs\" type=\"ObsType\" form=\"unqualified\" minOccurs=\"0\" maxOccurs=\"unbounded\"/></xs:sequence>");
+        List<String> dimensions = s.getList(dsd + ".DimensionList.Dimension.@id");
+        for (String dimension : dimensions) {
+            String list = s.getString(dsd + ".DimensionList.Dimension.find { it.@id == '" + dimension + "' }.LocalRepresentation.Enumeration.Ref.@id");
+            x.append("<xs:attribute name=\"").append(dimension).append("\" type=\"").append(list).append("\" use=\"required\"/>");
+        }
+        x.append("<xs:attribute name=\"REPORTING_YEAR_START_DAY\" type=\"xs:gMonthDay\" use=\"prohibited\"/></xs:restriction></xs:complexContent></xs:complexType>");
+        x.append("<xs:complexType name=\"ObsType\"><xs:complexContent><xs:restriction base=\"dsd:TimeSeriesObsType\"><xs:sequence>")
+                .append("<xs:element ref=\"common:Annotations\" minOccurs=\"0\"/></xs:sequence>")
+                .append("<xs:attribute name=\"OBS_VALUE\" type=\"xs:decimal\" use=\"optional\"/>");
+        for (Object attribute : s.getList(dsd + ".AttributeList.Attribute.@id")) {
+            String path = dsd + ".AttributeList.Attribute.find { it.@id == '" + attribute + "' }.LocalRepresentation";
+            String list = s.getString(path + ".Enumeration.Ref.@id");
+            String text = s.getString(path + ".TextFormat.@textType");
+            String type = list != null && !list.isEmpty() ? list : switch (text) {
+                case "Decimal" -> "xs:decimal";
+                case "Boolean" -> "xs:boolean";
+                case "GregorianDay" -> "xs:date";
+                default -> "xs:string";
+            };
+            x.append("<xs:attribute name=\"").append(attribute).append("\" type=\"").append(type).append("\" use=\"optional\"/>");
+        }
+        x.append("<xs:attribute name=\"REPORTING_YEAR_START_DAY\" type=\"xs:gMonthDay\" use=\"prohibited\"/></xs:restriction></xs:complexContent></xs:complexType>");
+        x.append("</xs:schema>");
+        return x.toString();
+    }
+
+    @Test
+    void everyStructureSpecificMessageIsValidAgainstItsStructure() throws Exception {
+        URL message = SdmxMlTest.class.getClassLoader().getResource("sdmx/sdmx-ml-2.1/SDMXMessage.xsd");
+        List<String> indicators = given().get("/api/v1/indicators?pageSize=1000").jsonPath().getList("items.id");
+        for (String id : indicators) {
+            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
+            Schema specific = factory.newSchema(new javax.xml.transform.Source[] {new StreamSource(message.toString()),
+                new StreamSource(new StringReader(structureSpecificSchema(id)), "urn:structure-specific:" + id)});
+            String body = xml("/data/" + id, SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE);
+            List<String> errors = new ArrayList<>();
+            Validator validator = specific.newValidator();
+            validator.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                }
+
+                @Override
+                public void error(SAXParseException e) {
+                    errors.add(e.getMessage());
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) {
+                    errors.add(e.getMessage());
+                }
+            });
+            validator.validate(new StreamSource(new StringReader(body)));
+            assertThat(errors).as(id).isEmpty();
+        }
+        // the check has teeth: a code outside its list is refused
+        String wrong = xml("/data/external-hiring-share", SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE).replace("OBS_STATUS=\"P\"", "OBS_STATUS=\"X\"");
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        Schema specific = factory.newSchema(new javax.xml.transform.Source[] {new StreamSource(message.toString()),
+            new StreamSource(new StringReader(structureSpecificSchema("external-hiring-share")), "urn:structure-specific:external-hiring-share")});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> specific.newValidator().validate(new StreamSource(new StringReader(wrong))))
+                .isInstanceOf(SAXParseException.class).hasMessageContaining("X");
+    }
+
     @Test
     void theLettersFiguresKeepTheirQualifiers() {
         XmlPath hiring = new XmlPath(xml("/data/external-hiring-share", "application/vnd.sdmx.genericdata+xml;version=2.1"));
