@@ -24,7 +24,10 @@ public record NormCheckDto(
         @Schema(description = "Waarneming min drempel, in de eenheid van het verschil (procentpunten bij percentages).") GapDto gap,
         @Schema(description = "De beweging sinds de vorige vergelijkbare waarneming; afwezig als er geen eerdere is.") TrendDto trend,
         @Schema(description = "Voor een streefwaarde met deadline die nog niet gehaald is: het benodigde tegenover het waargenomen tempo.") PaceDto pace,
-        @Schema(description = "Kanttekeningen bij het oordeel.", required = true) List<CaveatDto> caveats) {
+        @Schema(description = "Kanttekeningen bij het oordeel.", required = true) List<CaveatDto> caveats,
+        @Schema(description = "Het oordeel als zin om te citeren, in het Nederlands en het Engels: het cijfer in de woorden van de bron, de periode, "
+                + "de norm en het oordeel, het verschil in zijn eenheid, wie het cijfer noemt als dat niet de minister is, elke kanttekening en de bron.",
+                required = true) nl.rijksdienst.kpi.common.LocalizedText sentence) {
 
     @Schema(name = "NormCheckThreshold", description = "De drempel waaraan een waarneming is getoetst: het vaste getal van de norm of de waarde van de vergelijkingsindicator.")
     public record ThresholdDto(

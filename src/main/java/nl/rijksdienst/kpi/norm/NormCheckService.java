@@ -41,9 +41,11 @@ public class NormCheckService {
     private final ObservationRepository observations;
     private final Clock clock;
     private final NormVersions versions;
+    private final nl.rijksdienst.kpi.source.SourceRepository sources;
 
     public NormCheckService(NormRepository norms, IndicatorRepository indicatorRepository, IndicatorService indicators,
-            ObservationRepository observations, Clock clock, NormVersions versions) {
+            ObservationRepository observations, Clock clock, NormVersions versions, nl.rijksdienst.kpi.source.SourceRepository sources) {
+        this.sources = sources;
         this.clock = clock;
         this.versions = versions;
         this.norms = norms;
@@ -112,10 +114,13 @@ public class NormCheckService {
         Map<String, List<Observation>> byIndicator = observations.listByIndicators(ids, asOf).stream()
                 .collect(Collectors.groupingBy(o -> o.indicatorId, LinkedHashMap::new, Collectors.toList()));
         LocalDate today = evaluationDay(asOf);
-        return new Evaluations(list.stream().map(norm -> evaluate(norm, byId, byIndicator, today)).toList(), byId);
+        // the sources the sentences cite, read once
+        Map<String, nl.rijksdienst.kpi.source.Source> sourcesById = sources.listOrdered().stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        return new Evaluations(list.stream().map(norm -> evaluate(norm, byId, byIndicator, today, sourcesById)).toList(), byId);
     }
 
-    private NormEvaluationDto evaluate(Norm norm, Map<String, Indicator> indicatorsById, Map<String, List<Observation>> byIndicator, LocalDate today) {
+    private NormEvaluationDto evaluate(Norm norm, Map<String, Indicator> indicatorsById, Map<String, List<Observation>> byIndicator, LocalDate today,
+            Map<String, nl.rijksdienst.kpi.source.Source> sourcesById) {
         Indicator indicator = indicatorsById.get(norm.indicatorId);
         List<Observation> series = byIndicator.getOrDefault(norm.indicatorId, List.of()).stream()
                 .filter(o -> o.dimensions.entrySet().containsAll(norm.dimensions.entrySet()))
@@ -131,7 +136,10 @@ public class NormCheckService {
                 norm.interpretedThreshold != null ? norm.interpretation : null,
                 indicator.unit, norm.frequency);
         NormEvaluator.Evaluation evaluation = NormEvaluator.evaluate(rule, series.stream().map(NormCheckService::toPoint).toList(), references, today);
-        Function<Check, NormCheckDto> toDto = check -> toDto(norm, indicator, check, byObservationId);
+        Indicator referenceIndicator = norm.referenceIndicatorId == null ? null : indicatorsById.get(norm.referenceIndicatorId);
+        nl.rijksdienst.kpi.common.LocalizedText reference = referenceIndicator == null ? null
+                : nl.rijksdienst.kpi.common.LocalizedText.of(referenceIndicator.labelNl, referenceIndicator.labelEn);
+        Function<Check, NormCheckDto> toDto = check -> toDto(norm, indicator, check, byObservationId, reference, sourcesById::get);
         return new NormEvaluationDto(NormDto.of(norm, indicator.unit), toDto.apply(evaluation.latest()),
                 evaluation.checks().stream().map(toDto).toList(), evaluation.interim() == null ? null : toDto.apply(evaluation.interim()));
     }
@@ -144,7 +152,8 @@ public class NormCheckService {
                 o.status, o.seriesBreak);
     }
 
-    private static NormCheckDto toDto(Norm norm, Indicator indicator, Check check, Map<Long, Observation> observationsById) {
+    private static NormCheckDto toDto(Norm norm, Indicator indicator, Check check, Map<Long, Observation> observationsById,
+            nl.rijksdienst.kpi.common.LocalizedText reference, Function<String, nl.rijksdienst.kpi.source.Source> sourcesById) {
         ObservationDto observation = check.observation() == null ? null
                 : ObservationDto.of(observationsById.get(check.observation().id()), indicator.unit);
         NormCheckDto.ThresholdDto threshold = check.threshold() == null ? null : new NormCheckDto.ThresholdDto(
@@ -167,7 +176,9 @@ public class NormCheckService {
                     "De drempel is een getal van " + VerdictText.who(norm) + " in hun vraag; het antwoord bevestigt het niet.",
                     "The threshold is a figure from the question of " + norm.statedByName + "; the answer does not confirm it."));
         }
-        return new NormCheckDto(norm.id, check.verdict(), VerdictText.of(check.verdict(), norm, basis), basis, observation, threshold, gap, trend, pace,
-                List.copyOf(caveats));
+        NormCheckDto unsaid = new NormCheckDto(norm.id, check.verdict(), VerdictText.of(check.verdict(), norm, basis), basis, observation, threshold, gap,
+                trend, pace, List.copyOf(caveats), null);
+        return new NormCheckDto(unsaid.normId(), unsaid.verdict(), unsaid.verdictText(), basis, observation, threshold, gap, trend, pace, unsaid.caveats(),
+                nl.rijksdienst.kpi.sentence.NormSentences.of(norm, indicator, reference, unsaid, sourcesById).text());
     }
 }

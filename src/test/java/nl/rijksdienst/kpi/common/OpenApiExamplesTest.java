@@ -18,6 +18,18 @@ class OpenApiExamplesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The layout of the stored examples: two spaces, one value a line, "key": value, empty {} and []. */
+    private static final com.fasterxml.jackson.core.util.DefaultPrettyPrinter STORED_STYLE;
+
+    static {
+        com.fasterxml.jackson.core.util.Separators separators = com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("").withArrayEmptySeparator("");
+        STORED_STYLE = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(separators);
+        STORED_STYLE.indentArraysWith(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
+        STORED_STYLE.indentObjectsWith(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"listIndicators", "getIndicator", "listObservations", "listNormChecks", "listNorms", "getNorm", "getScorecard",
             "listThemes", "getTheme", "listSources", "getSource", "listCommitments", "getCommitment", "listAllObservations"})
@@ -29,6 +41,13 @@ class OpenApiExamplesTest {
         }
         JsonNode answer = JSON.readTree(given().when().get("/api/v1" + example.get("request").asText())
                 .then().statusCode(200).extract().asString());
+        if (Boolean.getBoolean("refreshExamples")) {
+            // after a deliberate change of an answer: ./mvnw verify -Dtest=OpenApiExamplesTest -DrefreshExamples=true
+            ((ObjectNode) example).set("value", answer);
+            java.nio.file.Files.writeString(java.nio.file.Path.of("src/main/resources/openapi-examples", operationId + ".json"),
+                    JSON.writer(STORED_STYLE).writeValueAsString(example) + "\n");
+            return;
+        }
         JsonNode expected = example.get("value").deepCopy();
         for (JsonNode node : List.of(expected, answer)) {
             if (node.has("evaluatedOn")) {

@@ -1,0 +1,171 @@
+package nl.rijksdienst.kpi.sentence;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import nl.rijksdienst.kpi.common.LocalizedText;
+import nl.rijksdienst.kpi.indicator.Unit;
+import nl.rijksdienst.kpi.norm.Operator;
+import nl.rijksdienst.kpi.observation.CitationDto;
+import nl.rijksdienst.kpi.observation.ObservationDto;
+import nl.rijksdienst.kpi.observation.Speaker;
+
+/**
+ * One part of a quotable sentence, written in either language. A sentence is a list of parts
+ * ({@link Sentence}); each part is tested on its own, and none is built by concatenation elsewhere.
+ */
+public sealed interface Part {
+
+    String render(Language language);
+
+    private static String text(LocalizedText text, Language language) {
+        return language == Language.en && text.en() != null && !text.en().isBlank() ? text.en() : text.nl();
+    }
+
+    /** What was measured, when, and the figure: "Aandeel externe inhuur in 2024: 15,4%". */
+    record Observed(LocalizedText subject, Map<String, LocalizedText> breakdown, ObservationDto observation) implements Part {
+        @Override
+        public String render(Language language) {
+            StringBuilder s = new StringBuilder(text(subject, language));
+            if (!breakdown.isEmpty()) {
+                s.append(" (").append(String.join(", ", breakdown.values().stream().map(t -> text(t, language)).toList())).append(")");
+            }
+            s.append(' ').append(Words.period(observation.period(), language));
+            if (observation.basePeriod() != null) {
+                s.append(' ').append(Words.basePeriod(observation.basePeriod(), language));
+            }
+            return s.append(": ").append(Words.figure(observation, language)).toString();
+        }
+    }
+
+    /** The norm and the verdict: "Roemernorm (ten hoogste 10%): overschreden". */
+    record Verdict(LocalizedText norm, Threshold threshold, LocalizedText verdict) implements Part {
+        @Override
+        public String render(Language language) {
+            return text(norm, language) + " (" + threshold.render(language) + "): " + text(verdict, language);
+        }
+    }
+
+    /** The movement since the previous comparable figure: "gelijk aan 2023", "0,4 procentpunt beter dan in 2023". */
+    record Trend(nl.rijksdienst.kpi.norm.check.TrendDirection direction, BigDecimal change, String unit, String previousPeriod) implements Part {
+        @Override
+        public String render(Language language) {
+            boolean nl = language == Language.nl;
+            if (previousPeriod == null || change == null) {
+                return "";
+            }
+            return switch (direction) {
+                case stable -> nl ? "gelijk aan " + previousPeriod : "unchanged since " + previousPeriod;
+                case improving -> Words.difference(change, unit, language) + (nl ? " beter dan in " : " better than in ") + previousPeriod;
+                case worsening -> Words.difference(change, unit, language) + (nl ? " slechter dan in " : " worse than in ") + previousPeriod;
+                case unknown, not_comparable -> "";
+            };
+        }
+    }
+
+    /** The threshold in words: "ten hoogste 10%", "ten minste 25.000, uiterlijk 31 december 2025", "“nagenoeg alle”, gelezen als ten minste 95%". */
+    record Threshold(Operator operator, BigDecimal value, Unit unit, java.time.LocalDate deadline, String wording, boolean interpreted,
+            LocalizedText reference, String referencePeriod) implements Part {
+        @Override
+        public String render(Language language) {
+            boolean nl = language == Language.nl;
+            String bound = operator == Operator.at_most ? (nl ? "ten hoogste " : "at most ") : (nl ? "ten minste " : "at least ");
+            String s;
+            if (reference != null) {
+                s = (nl ? "tegenover " : "against ") + text(reference, language).toLowerCase(Words.locale(language))
+                        + (value == null ? "" : (nl ? " van " : " of ") + Words.amount(value, unit, language)
+                        + (referencePeriod == null ? "" : (nl ? " in " : " in ") + referencePeriod));
+            } else if (interpreted) {
+                s = "“" + wording + "”" + (nl ? ", gelezen als " : ", read as ") + bound + Words.amount(value, unit, language);
+            } else {
+                s = bound + Words.amount(value, unit, language);
+            }
+            return deadline == null ? s : s + (nl ? ", uiterlijk " : ", by ") + Words.date(deadline, language);
+        }
+    }
+
+    /** The figure minus the threshold, signed: "verschil +5,4 procentpunt"; for a range or bound its two ends. */
+    record Gap(BigDecimal value, BigDecimal low, BigDecimal high, String unit) implements Part {
+        @Override
+        public String render(Language language) {
+            String word = language == Language.nl ? "verschil " : "difference ";
+            if (value != null) {
+                return word + signed(value, language);
+            }
+            return word + (language == Language.nl ? "tussen " : "between ") + signed(low, language) + (language == Language.nl ? " en " : " and ")
+                    + signed(high, language);
+        }
+
+        private String signed(BigDecimal v, Language language) {
+            return (v.signum() > 0 ? "+" : v.signum() < 0 ? "-" : "") + Words.difference(v, unit, language);
+        }
+    }
+
+    /** Who states the figure (or the norm), when it is not the minister: a members' number is never the government's. */
+    record StatedBy(LocalizedText what, CitationDto citation) implements Part {
+
+        static final LocalizedText FIGURE = LocalizedText.of("Het cijfer", "The figure");
+        static final LocalizedText NORM = LocalizedText.of("De norm", "The norm");
+
+        @Override
+        public String render(Language language) {
+            boolean nl = language == Language.nl;
+            if (citation.statedBy() == null || citation.statedBy() == Speaker.minister) {
+                return "";
+            }
+            String s = citation.statedBy() == Speaker.members
+                    ? text(what, language) + (nl ? " noemen Kamerleden (" + citation.statedByName() + ") in hun vraag"
+                            : " is stated by members of parliament (" + citation.statedByName() + ") in their question")
+                    : text(what, language) + (nl ? " komt uit " : " comes from ") + citation.statedByName();
+            if (citation.response() != null) {
+                String stance = switch (citation.response().stance()) {
+                    case confirms -> nl ? "bevestigt het" : "confirms it";
+                    case qualifies -> nl ? "nuanceert het" : "qualifies it";
+                    case rejects -> nl ? "weerspreekt het" : "contradicts it";
+                };
+                s += (nl ? "; het antwoord van de minister " : "; the minister's answer ") + stance;
+            } else if (citation.statedBy() == Speaker.members) {
+                s += nl ? "; het is geen cijfer van het kabinet" : "; it is not a government figure";
+            }
+            return s;
+        }
+    }
+
+    /** Every caveat the check carries, in its own words: "Let op: …". */
+    record Caveats(List<LocalizedText> caveats) implements Part {
+        @Override
+        public String render(Language language) {
+            if (caveats.isEmpty()) {
+                return "";
+            }
+            return (language == Language.nl ? "Let op: " : "Note: ") + String.join(" ", caveats.stream().map(c -> text(c, language)).toList());
+        }
+    }
+
+    /** The citation: "Bron: <title> (Kamerstuk 31490-400), A.b, 22 januari 2026". */
+    record Source(String title, String kamerstuk, String section, java.time.LocalDate date) implements Part {
+        @Override
+        public String render(Language language) {
+            boolean nl = language == Language.nl;
+            StringBuilder s = new StringBuilder(nl ? "Bron: " : "Source: ").append(title);
+            if (kamerstuk != null && !kamerstuk.isBlank()) {
+                s.append(nl ? " (Kamerstuk " : " (parliamentary paper ").append(kamerstuk).append(')');
+            }
+            if (section != null && !section.isBlank()) {
+                s.append(", ").append(section);
+            }
+            if (date != null) {
+                s.append(", ").append(Words.date(date, language));
+            }
+            return s.toString();
+        }
+    }
+
+    /** A norm without a figure to check: "Banenafspraak overheid (ten minste 25.000, uiterlijk 31 december 2025): geen gegevens". */
+    record NoData(LocalizedText norm, Threshold threshold, LocalizedText verdict) implements Part {
+        @Override
+        public String render(Language language) {
+            return text(norm, language) + " (" + threshold.render(language) + "): " + text(verdict, language);
+        }
+    }
+}
