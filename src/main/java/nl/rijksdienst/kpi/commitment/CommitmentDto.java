@@ -32,7 +32,9 @@ public record CommitmentDto(
         LocalDate publishedOn,
         @Schema(description = "Waar publishedOn op rust.", required = true) PublicationBasis publicationBasis,
         @Schema(description = "Moment waarop deze versie hier is vastgelegd (voor de controle; asOf kijkt naar publishedOn).", required = true)
-        OffsetDateTime recordedAt) {
+        OffsetDateTime recordedAt,
+        @Schema(description = "De toezegging als zin om te citeren, in het Nederlands en het Engels: wat, door wie, aan wie, de termijn in de woorden "
+                + "van de bron, de stand op evaluatedOn met de reden, en de bron.", required = true) LocalizedText sentence) {
 
     @Schema(name = "CommitmentDueDate", description = "De termijn: de periode, hoe die te lezen is, en de woorden van de bron.")
     public record DueDto(

@@ -121,6 +121,27 @@ public class CommitmentResource {
         return service.find(commitmentId, AsOf.parse(asOf));
     }
 
+    @HttpCaching.MaxAge(60)
+    @HttpCaching.DependsOnDay
+    @GET
+    @Path("/{commitmentId}/sentence")
+    @Produces({MediaType.APPLICATION_JSON, nl.rijksdienst.kpi.sentence.SentenceAnswer.TEXT, nl.rijksdienst.kpi.sentence.SentenceAnswer.MARKDOWN})
+    @Operation(operationId = "getCommitmentSentence", summary = "Een toezegging als zin om te citeren",
+            description = "De zin van een toezegging, in het Nederlands en het Engels als JSON, of in één taal als text/plain of text/markdown: wat, door wie, "
+                    + "aan wie, de termijn in de woorden van de bron, de stand op de toetsdatum (zoals termijn verstreken) met de reden, en de bron.")
+    @APIResponse(responseCode = "200", description = "De zin.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = nl.rijksdienst.kpi.sentence.SentenceAnswer.Dto.class)),
+            @Content(mediaType = nl.rijksdienst.kpi.sentence.SentenceAnswer.TEXT, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = nl.rijksdienst.kpi.sentence.SentenceAnswer.MARKDOWN, schema = @Schema(type = SchemaType.STRING))})
+    public Response sentence(@Parameter(description = "Identificatie van de toezegging.", example = "rijksinkoopstrategie") @PathParam("commitmentId") String commitmentId,
+            @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
+            @Parameter(description = nl.rijksdienst.kpi.sentence.SentenceAnswer.LANG_DESCRIPTION, schema = @Schema(enumeration = {"nl", "en"})) @QueryParam("lang") String lang,
+            @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.ACCEPT) String accept) {
+        CommitmentDto commitment = service.find(commitmentId, AsOf.parse(asOf));
+        return nl.rijksdienst.kpi.sentence.SentenceAnswer.of(commitment.sentence(), commitment.evaluatedOn(), "/commitments/" + commitmentId,
+                service.sourceUrl(commitment.citation() == null ? null : commitment.citation().sourceId()), lang, accept);
+    }
+
     @Schema(name = "CommitmentVersionCollection", description = "Alle versies van een toezegging, de oudste eerst.")
     public record CommitmentVersionCollection(@Schema(required = true) List<CommitmentDto> items, @Schema(required = true) Page paging) {
     }

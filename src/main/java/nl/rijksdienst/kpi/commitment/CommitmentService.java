@@ -19,10 +19,24 @@ public class CommitmentService {
 
     private final CommitmentRepository commitments;
     private final NormCheckService normChecks;
+    private final nl.rijksdienst.kpi.source.SourceRepository sources;
 
-    public CommitmentService(CommitmentRepository commitments, NormCheckService normChecks) {
+    public CommitmentService(CommitmentRepository commitments, NormCheckService normChecks, nl.rijksdienst.kpi.source.SourceRepository sources) {
         this.commitments = commitments;
         this.normChecks = normChecks;
+        this.sources = sources;
+    }
+
+    /** The address of a source, if it has one. */
+    public String sourceUrl(String sourceId) {
+        return sourceId == null ? null : sources.findByIdOptional(sourceId).map(s -> s.url).orElse(null);
+    }
+
+    /** The sources sentences cite, read once per answer. */
+    private java.util.function.Function<String, nl.rijksdienst.kpi.source.Source> sources() {
+        java.util.Map<String, nl.rijksdienst.kpi.source.Source> byId = new java.util.HashMap<>();
+        sources.listOrdered().forEach(s -> byId.put(s.id, s));
+        return byId::get;
     }
 
     /** Filters of a list; an empty set or null means any. */
@@ -31,24 +45,26 @@ public class CommitmentService {
 
     public List<CommitmentDto> list(Filter filter, OffsetDateTime asOf) {
         LocalDate day = normChecks.evaluationDay(asOf);
+        var cited = sources();
         return commitments.listPublic(AsOf.day(asOf)).stream()
                 .filter(v -> filter.themeId() == null || filter.themeId().equals(v.themeId))
                 .filter(v -> filter.indicatorId() == null || listed(v.content.indicatorIds(), filter.indicatorId()))
                 .filter(v -> filter.normId() == null || listed(v.content.normIds(), filter.normId()))
-                .map(v -> of(v, day))
+                .map(v -> of(v, day, cited))
                 .filter(c -> filter.states() == null || filter.states().isEmpty() || filter.states().contains(c.state()))
                 .toList();
     }
 
     public CommitmentDto find(String id, OffsetDateTime asOf) {
-        return commitments.findPublic(id, AsOf.day(asOf)).map(v -> of(v, normChecks.evaluationDay(asOf)))
+        return commitments.findPublic(id, AsOf.day(asOf)).map(v -> of(v, normChecks.evaluationDay(asOf), sources()))
                 .orElseThrow(() -> ApiException.notFound("Er is geen toezegging met id '" + id + "'"
                         + (asOf == null ? "" : " die op " + AsOf.day(asOf) + " openbaar was") + "; zie /commitments."));
     }
 
     public List<CommitmentDto> versions(String id) {
         LocalDate day = normChecks.evaluationDay(null);
-        List<CommitmentDto> versions = commitments.versions(id).stream().map(v -> of(v, day)).toList();
+        var cited = sources();
+        List<CommitmentDto> versions = commitments.versions(id).stream().map(v -> of(v, day, cited)).toList();
         if (versions.isEmpty()) {
             throw ApiException.notFound("Er is geen toezegging met id '" + id + "'; zie /commitments.");
         }
@@ -59,14 +75,19 @@ public class CommitmentService {
         return ids != null && ids.contains(id);
     }
 
-    static CommitmentDto of(CommitmentVersion v, LocalDate day) {
+    /** A commitment as served, with its sentence citing its source from {@code sources}. */
+    static CommitmentDto of(CommitmentVersion v, LocalDate day, java.util.function.Function<String, nl.rijksdienst.kpi.source.Source> sources) {
         CommitmentInput c = v.content;
         Optional<Period> due = c.due() == null ? Optional.empty() : Period.parse(c.due().periodCode());
         CommitmentStates.Judged judged = CommitmentStates.judge(c.delivery(), due.orElse(null), c.due() == null ? null : c.due().qualifier(), day);
         CommitmentDto.DueDto dueDto = due.map(p -> new CommitmentDto.DueDto(p.code(), p.start(), p.end(), c.due().qualifier(), c.due().wording(),
                 c.due().interpretation())).orElse(null);
-        return new CommitmentDto(v.commitmentId, v.themeId, c.kind(), c.label(), c.description(), c.promisedBy(), c.promisedTo(), dueDto,
+        CommitmentDto unsaid = new CommitmentDto(v.commitmentId, v.themeId, c.kind(), c.label(), c.description(), c.promisedBy(), c.promisedTo(), dueDto,
                 c.citation(), c.indicatorIds() == null ? List.of() : c.indicatorIds(), c.normIds() == null ? List.of() : c.normIds(), c.delivery(),
-                judged.state(), judged.note(), day, v.version, v.publishedOn, v.publicationBasis, v.recordedAt);
+                judged.state(), judged.note(), day, v.version, v.publishedOn, v.publicationBasis, v.recordedAt, null);
+        return new CommitmentDto(unsaid.id(), unsaid.themeId(), unsaid.kind(), unsaid.label(), unsaid.description(), unsaid.promisedBy(), unsaid.promisedTo(),
+                unsaid.due(), unsaid.citation(), unsaid.indicatorIds(), unsaid.normIds(), unsaid.delivery(), unsaid.state(), unsaid.stateNote(),
+                unsaid.evaluatedOn(), unsaid.version(), unsaid.publishedOn(), unsaid.publicationBasis(), unsaid.recordedAt(),
+                nl.rijksdienst.kpi.sentence.CommitmentSentences.of(unsaid, sources).text());
     }
 }

@@ -56,7 +56,7 @@ public class CommitmentWriteService {
                     + input.id() + ".", List.of());
         }
         CommitmentVersion created = write(input.id(), null, input, actor);
-        CommitmentDto after = CommitmentService.of(created, normChecks.evaluationDay(null));
+        CommitmentDto after = CommitmentService.of(created, normChecks.evaluationDay(null), sources::findById);
         audit.record(actor, "create", "commitment", input.id(), input.reason(), "Toezegging " + input.id() + " toegevoegd", Map.of("after", after));
         return after;
     }
@@ -65,7 +65,7 @@ public class CommitmentWriteService {
         CommitmentVersion current = commitments.findCurrentForUpdate(id)
                 .orElseThrow(() -> ApiException.notFound("Er is geen toezegging met id '" + id + "'; voeg haar toe met POST /commitments."));
         LocalDate day = normChecks.evaluationDay(null);
-        CommitmentDto before = CommitmentService.of(current, day);
+        CommitmentDto before = CommitmentService.of(current, day, sources::findById);
         versions.requireMatch(ifMatch, before);
         Faults faults = new Faults();
         validate(input, faults);
@@ -80,7 +80,7 @@ public class CommitmentWriteService {
             faults.throwIfAny();
         }
         CommitmentVersion next = write(id, current, input, actor);
-        CommitmentDto after = CommitmentService.of(next, day);
+        CommitmentDto after = CommitmentService.of(next, day, sources::findById);
         audit.recordChange(actor, "commitment", id, input.reason(), "Toezegging " + id + " gewijzigd (versie " + next.version + ")", before, after);
         return after;
     }

@@ -187,7 +187,9 @@ public class ProblemMappers {
         return switch (status) {
             case 404 -> "Er is geen resource op het pad '" + path + "'.";
             case 405 -> "De HTTP-methode is niet toegestaan op '" + path + "'; de header Allow noemt de methoden die wel kunnen.";
-            case 406 -> path != null && path.contains("/sdmx/data/")
+            case 406 -> path != null && path.endsWith("/sentence")
+                    ? "Deze resource is beschikbaar als " + String.join(", ", nl.rijksdienst.kpi.sentence.SentenceAnswer.TYPES) + "."
+                    : path != null && path.contains("/sdmx/data/")
                     ? "Deze resource is beschikbaar als " + String.join(", ", nl.rijksdienst.kpi.sdmx.SdmxResource.DATA_TYPES) + "."
                     : path != null && path.contains("/sdmx/")
                     ? "Deze resource is beschikbaar als " + String.join(", ", nl.rijksdienst.kpi.sdmx.SdmxResource.STRUCTURE_TYPES) + "."

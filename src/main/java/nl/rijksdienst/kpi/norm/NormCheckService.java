@@ -54,6 +54,11 @@ public class NormCheckService {
         this.observations = observations;
     }
 
+    /** The address of a source, if it has one. */
+    public String sourceUrl(String sourceId) {
+        return sourceId == null ? null : sources.findByIdOptional(sourceId).map(s -> s.url).orElse(null);
+    }
+
     /** The evaluations of a set of norms, with the indicators they were read with. */
     public record Evaluations(List<NormEvaluationDto> items, Map<String, Indicator> indicators) {
     }

@@ -60,7 +60,7 @@ public final class NormSentences {
                 norm.responseStance == null ? null : new nl.rijksdienst.kpi.observation.ResponseDto(norm.responseStance, norm.responseSection, norm.responseQuote));
     }
 
-    private static Part source(String sourceId, String section, Function<String, Source> sources) {
+    static Part source(String sourceId, String section, Function<String, Source> sources) {
         Source source = sourceId == null ? null : sources.apply(sourceId);
         if (source == null) {
             return sourceId == null ? null : new Part.Source(sourceId, null, section, null);

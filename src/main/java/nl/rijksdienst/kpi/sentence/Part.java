@@ -3,12 +3,19 @@ package nl.rijksdienst.kpi.sentence;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import nl.rijksdienst.kpi.commitment.CommitmentDto;
+import nl.rijksdienst.kpi.commitment.CommitmentKind;
+import nl.rijksdienst.kpi.commitment.CommitmentState;
 import nl.rijksdienst.kpi.common.LocalizedText;
 import nl.rijksdienst.kpi.indicator.Unit;
 import nl.rijksdienst.kpi.norm.Operator;
 import nl.rijksdienst.kpi.observation.CitationDto;
 import nl.rijksdienst.kpi.observation.ObservationDto;
 import nl.rijksdienst.kpi.observation.Speaker;
+import nl.rijksdienst.kpi.norm.check.TrendDirection;
+import nl.rijksdienst.kpi.period.Frequency;
+import nl.rijksdienst.kpi.period.Period;
+import nl.rijksdienst.kpi.period.PeriodDto;
 
 /**
  * One part of a quotable sentence, written in either language. A sentence is a list of parts
@@ -47,7 +54,7 @@ public sealed interface Part {
     }
 
     /** The movement since the previous comparable figure: "gelijk aan 2023", "0,4 procentpunt beter dan in 2023". */
-    record Trend(nl.rijksdienst.kpi.norm.check.TrendDirection direction, BigDecimal change, String unit, String previousPeriod) implements Part {
+    record Trend(TrendDirection direction, BigDecimal change, String unit, String previousPeriod) implements Part {
         @Override
         public String render(Language language) {
             boolean nl = language == Language.nl;
@@ -101,11 +108,27 @@ public sealed interface Part {
         }
     }
 
-    /** Who states the figure (or the norm), when it is not the minister: a members' number is never the government's. */
-    record StatedBy(LocalizedText what, CitationDto citation) implements Part {
+    /** Who states the figure (or the norm, or the commitment), when it is not the minister: a members' number is never the government's. */
+    record StatedBy(Subject what, CitationDto citation) implements Part {
 
-        static final LocalizedText FIGURE = LocalizedText.of("Het cijfer", "The figure");
-        static final LocalizedText NORM = LocalizedText.of("De norm", "The norm");
+        /** What is stated: the word for it, and what it is not when members state it. */
+        public enum Subject {
+            FIGURE("Het cijfer", "The figure", "het is geen cijfer van het kabinet", "it is not a government figure"),
+            NORM("De norm", "The norm", "het kabinet noemt haar in deze bron niet zelf", "the government does not state it itself in this source"),
+            COMMITMENT("De toezegging", "The commitment", "het kabinet noemt haar in deze bron niet zelf", "the government does not state it itself in this source");
+
+            final LocalizedText word;
+            final LocalizedText notGovernment;
+
+            Subject(String nl, String en, String notNl, String notEn) {
+                this.word = LocalizedText.of(nl, en);
+                this.notGovernment = LocalizedText.of(notNl, notEn);
+            }
+        }
+
+        static final Subject FIGURE = Subject.FIGURE;
+        static final Subject NORM = Subject.NORM;
+        static final Subject COMMITMENT = Subject.COMMITMENT;
 
         @Override
         public String render(Language language) {
@@ -114,9 +137,9 @@ public sealed interface Part {
                 return "";
             }
             String s = citation.statedBy() == Speaker.members
-                    ? text(what, language) + (nl ? " noemen Kamerleden (" + citation.statedByName() + ") in hun vraag"
+                    ? text(what.word, language) + (nl ? " noemen Kamerleden (" + citation.statedByName() + ") in hun vraag"
                             : " is stated by members of parliament (" + citation.statedByName() + ") in their question")
-                    : text(what, language) + (nl ? " komt uit " : " comes from ") + citation.statedByName();
+                    : text(what.word, language) + (nl ? " komt uit " : " comes from ") + citation.statedByName();
             if (citation.response() != null) {
                 String stance = switch (citation.response().stance()) {
                     case confirms -> nl ? "bevestigt het" : "confirms it";
@@ -125,9 +148,70 @@ public sealed interface Part {
                 };
                 s += (nl ? "; het antwoord van de minister " : "; the minister's answer ") + stance;
             } else if (citation.statedBy() == Speaker.members) {
-                s += nl ? "; het is geen cijfer van het kabinet" : "; it is not a government figure";
+                s += "; " + text(what.notGovernment, language);
             }
             return s;
+        }
+    }
+
+    /** What is promised, by whom, to whom and by when: "Streven van de minister aan de Tweede Kamer: …, “uiterlijk Q3 2026”". */
+    record Promise(CommitmentKind kind, String by, String to, LocalizedText what,
+            CommitmentDto.DueDto due) implements Part {
+        @Override
+        public String render(Language language) {
+            boolean nl = language == Language.nl;
+            String kindWords = switch (kind) {
+                case promise -> nl ? "Toezegging" : "Promise";
+                case aim -> nl ? "Streven" : "Aim";
+                case expectation -> nl ? "Verwachting" : "Expectation";
+                case announcement -> nl ? "Aankondiging" : "Announcement";
+                case consideration -> nl ? "Overweging" : "Under consideration";
+            };
+            StringBuilder s = new StringBuilder(kindWords);
+            if (by != null && !by.isBlank()) {
+                s.append(nl ? " van " : " by ").append(by);
+            }
+            if (to != null && !to.isBlank()) {
+                s.append(nl ? " aan " : " to ").append(to);
+            }
+            s.append(": ").append(text(what, language));
+            if (due == null) {
+                return s.append(nl ? ", zonder termijn" : ", with no term").toString();
+            }
+            if (nl) {
+                return s.append(", “").append(due.wording()).append("”").toString();
+            }
+            String when = switch (due.qualifier()) {
+                case no_later_than -> "by " + Words.date(due.end(), language);
+                case during -> Words.period(new PeriodDto(due.periodCode(),
+                        Period.parse(due.periodCode()).map(Period::frequency)
+                                .orElse(Frequency.interval), due.start(), due.end()), language);
+                case on -> "on " + Words.date(due.start(), language);
+            };
+            return s.append(", ").append(when).append(" (“").append(due.wording()).append("”)").toString();
+        }
+    }
+
+    /** Where a commitment stands on a day: "Stand op 3 december 2026: termijn verstreken". */
+    record Standing(CommitmentState state, java.time.LocalDate day) implements Part {
+        @Override
+        public String render(Language language) {
+            boolean nl = language == Language.nl;
+            String words = switch (state) {
+                case open -> nl ? "open" : "open";
+                case due_soon -> nl ? "binnenkort" : "due soon";
+                case overdue -> nl ? "termijn verstreken" : "overdue";
+                case delivered -> nl ? "geleverd" : "delivered";
+            };
+            return (nl ? "Stand op " : "As of ") + Words.date(day, language) + ": " + words;
+        }
+    }
+
+    /** A text of the data, as it is: the note that explains a state. */
+    record Note(LocalizedText note) implements Part {
+        @Override
+        public String render(Language language) {
+            return note == null ? "" : text(note, language);
         }
     }
 
