@@ -36,6 +36,12 @@ public record CommitmentDto(
         @Schema(description = "De toezegging als zin om te citeren, in het Nederlands en het Engels: wat, door wie, aan wie, de termijn in de woorden "
                 + "van de bron, de stand op evaluatedOn met de reden, en de bron.", required = true) LocalizedText sentence) {
 
+    /** The same commitment with its sentence, written from the rest of it. */
+    public CommitmentDto withSentence(LocalizedText sentence) {
+        return new CommitmentDto(id, themeId, kind, label, description, promisedBy, promisedTo, due, citation, indicatorIds, normIds, delivery, state,
+                stateNote, evaluatedOn, version, publishedOn, publicationBasis, recordedAt, sentence);
+    }
+
     @Schema(name = "CommitmentDueDate", description = "De termijn: de periode, hoe die te lezen is, en de woorden van de bron.")
     public record DueDto(
             @Schema(description = "De periode als periodecode.", required = true, examples = "2026-Q3") String periodCode,

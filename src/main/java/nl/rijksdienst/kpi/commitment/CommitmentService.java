@@ -29,14 +29,12 @@ public class CommitmentService {
 
     /** The address of a source, if it has one. */
     public String sourceUrl(String sourceId) {
-        return sourceId == null ? null : sources.findByIdOptional(sourceId).map(s -> s.url).orElse(null);
+        return sources.url(sourceId);
     }
 
     /** The sources sentences cite, read once per answer. */
     private java.util.function.Function<String, nl.rijksdienst.kpi.source.Source> sources() {
-        java.util.Map<String, nl.rijksdienst.kpi.source.Source> byId = new java.util.HashMap<>();
-        sources.listOrdered().forEach(s -> byId.put(s.id, s));
-        return byId::get;
+        return sources.byId()::get;
     }
 
     /** Filters of a list; an empty set or null means any. */
@@ -85,9 +83,6 @@ public class CommitmentService {
         CommitmentDto unsaid = new CommitmentDto(v.commitmentId, v.themeId, c.kind(), c.label(), c.description(), c.promisedBy(), c.promisedTo(), dueDto,
                 c.citation(), c.indicatorIds() == null ? List.of() : c.indicatorIds(), c.normIds() == null ? List.of() : c.normIds(), c.delivery(),
                 judged.state(), judged.note(), day, v.version, v.publishedOn, v.publicationBasis, v.recordedAt, null);
-        return new CommitmentDto(unsaid.id(), unsaid.themeId(), unsaid.kind(), unsaid.label(), unsaid.description(), unsaid.promisedBy(), unsaid.promisedTo(),
-                unsaid.due(), unsaid.citation(), unsaid.indicatorIds(), unsaid.normIds(), unsaid.delivery(), unsaid.state(), unsaid.stateNote(),
-                unsaid.evaluatedOn(), unsaid.version(), unsaid.publishedOn(), unsaid.publicationBasis(), unsaid.recordedAt(),
-                nl.rijksdienst.kpi.sentence.CommitmentSentences.of(unsaid, sources).text());
+        return unsaid.withSentence(nl.rijksdienst.kpi.sentence.CommitmentSentences.of(unsaid, sources).text());
     }
 }

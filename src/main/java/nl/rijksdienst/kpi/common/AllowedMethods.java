@@ -14,12 +14,13 @@ import java.util.regex.Pattern;
 
 /**
  * Which HTTP methods the API offers on a path, for the {@code Allow} header of a 405 answer
- * (RFC 9110 requires it; the router's own 405 does not carry it). Built once from the JAX-RS
- * annotations of the resource classes.
+ * (RFC 9110 requires it; the router's own 405 does not carry it), and which representations a GET
+ * there offers, for the detail of a 406. Built once from the JAX-RS annotations of the resource
+ * classes.
  */
 public final class AllowedMethods {
 
-    private record Route(Pattern path, String method) {
+    private record Route(Pattern path, String method, List<String> produces) {
     }
 
     private static volatile List<Route> routes;
@@ -44,6 +45,17 @@ public final class AllowedMethods {
         return String.join(", ", allowed);
     }
 
+    /** The media types the GET operations of a path produce, in the order they declare them; empty when none is known. */
+    public static List<String> producedAt(String rawPath, String restRoot) {
+        Set<String> types = new java.util.LinkedHashSet<>();
+        for (Route route : routes(restRoot)) {
+            if (route.method().equals(HttpMethod.GET) && route.path().matcher(rawPath).matches()) {
+                types.addAll(route.produces());
+            }
+        }
+        return List.copyOf(types);
+    }
+
     private static List<Route> routes(String restRoot) {
         List<Route> known = routes;
         if (known != null) {
@@ -63,7 +75,10 @@ public final class AllowedMethods {
                 }
                 Path methodPath = method.getAnnotation(Path.class);
                 String template = join(restRoot, classPath.value(), methodPath == null ? "" : methodPath.value());
-                found.add(new Route(Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+")), httpMethod));
+                jakarta.ws.rs.Produces produces = method.getAnnotation(jakarta.ws.rs.Produces.class) != null
+                        ? method.getAnnotation(jakarta.ws.rs.Produces.class) : type.getAnnotation(jakarta.ws.rs.Produces.class);
+                found.add(new Route(Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+")), httpMethod,
+                        produces == null ? List.of("application/json") : List.of(produces.value())));
             }
         }
         routes = List.copyOf(found);

@@ -187,13 +187,10 @@ public class ProblemMappers {
         return switch (status) {
             case 404 -> "Er is geen resource op het pad '" + path + "'.";
             case 405 -> "De HTTP-methode is niet toegestaan op '" + path + "'; de header Allow noemt de methoden die wel kunnen.";
-            case 406 -> path != null && path.endsWith("/sentence")
-                    ? "Deze resource is beschikbaar als " + String.join(", ", nl.rijksdienst.kpi.sentence.SentenceAnswer.TYPES) + "."
-                    : path != null && path.contains("/sdmx/data/")
-                    ? "Deze resource is beschikbaar als " + String.join(", ", nl.rijksdienst.kpi.sdmx.SdmxResource.DATA_TYPES) + "."
-                    : path != null && path.contains("/sdmx/")
-                    ? "Deze resource is beschikbaar als " + String.join(", ", nl.rijksdienst.kpi.sdmx.SdmxResource.STRUCTURE_TYPES) + "."
-                    : "Deze resource is beschikbaar als application/json" + (path != null && path.endsWith("/observations") ? " en text/csv." : ".");
+            case 406 -> {
+                List<String> offered = path == null ? List.of() : AllowedMethods.producedAt(path, REST_ROOT);
+                yield "Deze resource is beschikbaar als " + (offered.isEmpty() ? "application/json" : String.join(", ", offered)) + ".";
+            }
             case 400 -> "De body is geen geldige JSON voor deze operatie, of een parameter is ongeldig.";
             case 415 -> "Het mediatype van de body wordt niet ondersteund; zie de OpenAPI-beschrijving van de operatie.";
             default -> titleFor(status);

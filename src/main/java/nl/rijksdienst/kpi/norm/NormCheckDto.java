@@ -29,6 +29,11 @@ public record NormCheckDto(
                 + "de norm en het oordeel, het verschil in zijn eenheid, wie het cijfer noemt als dat niet de minister is, elke kanttekening en de bron.",
                 required = true) nl.rijksdienst.kpi.common.LocalizedText sentence) {
 
+    /** The same check with its sentence, written from the rest of it. */
+    public NormCheckDto withSentence(nl.rijksdienst.kpi.common.LocalizedText sentence) {
+        return new NormCheckDto(normId, verdict, verdictText, basis, observation, threshold, gap, trend, pace, caveats, sentence);
+    }
+
     @Schema(name = "NormCheckThreshold", description = "De drempel waaraan een waarneming is getoetst: het vaste getal van de norm of de waarde van de vergelijkingsindicator.")
     public record ThresholdDto(
             @Schema(description = "Hoe de drempel gegeven is.", required = true, examples = "exact") Qualifier qualifier,

@@ -56,7 +56,7 @@ public class NormCheckService {
 
     /** The address of a source, if it has one. */
     public String sourceUrl(String sourceId) {
-        return sourceId == null ? null : sources.findByIdOptional(sourceId).map(s -> s.url).orElse(null);
+        return sources.url(sourceId);
     }
 
     /** The evaluations of a set of norms, with the indicators they were read with. */
@@ -120,7 +120,7 @@ public class NormCheckService {
                 .collect(Collectors.groupingBy(o -> o.indicatorId, LinkedHashMap::new, Collectors.toList()));
         LocalDate today = evaluationDay(asOf);
         // the sources the sentences cite, read once
-        Map<String, nl.rijksdienst.kpi.source.Source> sourcesById = sources.listOrdered().stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        Map<String, nl.rijksdienst.kpi.source.Source> sourcesById = sources.byId();
         return new Evaluations(list.stream().map(norm -> evaluate(norm, byId, byIndicator, today, sourcesById)).toList(), byId);
     }
 
@@ -183,7 +183,6 @@ public class NormCheckService {
         }
         NormCheckDto unsaid = new NormCheckDto(norm.id, check.verdict(), VerdictText.of(check.verdict(), norm, basis), basis, observation, threshold, gap,
                 trend, pace, List.copyOf(caveats), null);
-        return new NormCheckDto(unsaid.normId(), unsaid.verdict(), unsaid.verdictText(), basis, observation, threshold, gap, trend, pace, unsaid.caveats(),
-                nl.rijksdienst.kpi.sentence.NormSentences.of(norm, indicator, reference, unsaid, sourcesById).text());
+        return unsaid.withSentence(nl.rijksdienst.kpi.sentence.NormSentences.of(norm, indicator, reference, unsaid, sourcesById).text());
     }
 }

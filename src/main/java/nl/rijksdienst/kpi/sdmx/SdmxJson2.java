@@ -247,8 +247,7 @@ public final class SdmxJson2 {
                     StringBuilder key = new StringBuilder();
                     for (int i = 0; i < dimensions.size(); i++) {
                         Map<String, Integer> index = keyIndex.get(i);
-                        Integer position = index.putIfAbsent(dimensions.get(i).value().apply(o), index.size());
-                        key.append(i == 0 ? "" : ":").append(position == null ? index.size() - 1 : position);
+                        key.append(i == 0 ? "" : ":").append(index.computeIfAbsent(dimensions.get(i).value().apply(o), v -> index.size()));
                     }
                     if (!key.toString().equals(open)) {
                         if (open != null) {
@@ -276,8 +275,7 @@ public final class SdmxJson2 {
                             g.writeNull();
                         } else {
                             Map<String, Integer> index = attributeIndex.get(i);
-                            Integer position = index.putIfAbsent(value, index.size());
-                            g.writeNumber(position == null ? index.size() - 1 : position);
+                            g.writeNumber(index.computeIfAbsent(value, v -> index.size()));
                         }
                     }
                     g.writeEndArray();

@@ -1,12 +1,10 @@
 package nl.rijksdienst.kpi.sdmx;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
@@ -94,12 +92,8 @@ public class SdmxResource {
             @Parameter(description = AGENCY_DESCRIPTION, example = Sdmx.AGENCY) @PathParam("agencyId") String agencyId,
             @Parameter(description = "De dataflow: de id van een indicator, of all.", example = "external-hiring-share") @PathParam("resourceId") String resourceId,
             @Parameter(description = VERSION_DESCRIPTION, example = "latest") @PathParam("version") String version,
-            @Parameter(description = "Welke verwante structuren mee komen: none, parents, parentsandsiblings, children, descendants, all, "
-                    + "of een soort (datastructure, codelist, conceptscheme).", schema = @Schema(enumeration = {"none", "parents", "parentsandsiblings", "children",
-                            "descendants", "all", "dataflow", "datastructure", "codelist", "conceptscheme"})) @QueryParam("references") String references,
-            @Parameter(description = "Hoeveel detail: alleen full.", schema = @Schema(enumeration = {"full"})) @QueryParam("detail") String detail,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return structures(Artefact.dataflow, agencyId, resourceId, version, references, detail, accept);
+            @BeanParam SdmxParams.Structure query) {
+        return structures(Artefact.dataflow, agencyId, resourceId, version, query);
     }
 
     @HttpCaching.MaxAge(60)
@@ -117,12 +111,8 @@ public class SdmxResource {
             @Parameter(description = AGENCY_DESCRIPTION, example = Sdmx.AGENCY) @PathParam("agencyId") String agencyId,
             @Parameter(description = "De datastructuur: de id van een indicator, of all.", example = "external-hiring-share") @PathParam("resourceId") String resourceId,
             @Parameter(description = VERSION_DESCRIPTION, example = "latest") @PathParam("version") String version,
-            @Parameter(description = "Welke verwante structuren mee komen: none, parents, parentsandsiblings, children, descendants, all, "
-                    + "of een soort (dataflow, codelist, conceptscheme).", schema = @Schema(enumeration = {"none", "parents", "parentsandsiblings", "children",
-                            "descendants", "all", "dataflow", "datastructure", "codelist", "conceptscheme"})) @QueryParam("references") String references,
-            @Parameter(description = "Hoeveel detail: alleen full.", schema = @Schema(enumeration = {"full"})) @QueryParam("detail") String detail,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return structures(Artefact.datastructure, agencyId, resourceId, version, references, detail, accept);
+            @BeanParam SdmxParams.Structure query) {
+        return structures(Artefact.datastructure, agencyId, resourceId, version, query);
     }
 
     @HttpCaching.MaxAge(60)
@@ -139,12 +129,8 @@ public class SdmxResource {
             @Parameter(description = AGENCY_DESCRIPTION, example = Sdmx.AGENCY) @PathParam("agencyId") String agencyId,
             @Parameter(description = "De codelijst, of all.", example = "CL_OBS_STATUS") @PathParam("resourceId") String resourceId,
             @Parameter(description = VERSION_DESCRIPTION, example = "latest") @PathParam("version") String version,
-            @Parameter(description = "Welke verwante structuren mee komen: none, parents (de datastructuren die de lijst gebruiken), all.",
-                    schema = @Schema(enumeration = {"none", "parents", "parentsandsiblings", "children", "descendants", "all", "dataflow", "datastructure",
-                        "codelist", "conceptscheme"})) @QueryParam("references") String references,
-            @Parameter(description = "Hoeveel detail: alleen full.", schema = @Schema(enumeration = {"full"})) @QueryParam("detail") String detail,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return structures(Artefact.codelist, agencyId, resourceId, version, references, detail, accept);
+            @BeanParam SdmxParams.Structure query) {
+        return structures(Artefact.codelist, agencyId, resourceId, version, query);
     }
 
     @HttpCaching.MaxAge(60)
@@ -160,17 +146,14 @@ public class SdmxResource {
             @Parameter(description = AGENCY_DESCRIPTION, example = Sdmx.AGENCY) @PathParam("agencyId") String agencyId,
             @Parameter(description = "Het schema: " + SdmxModel.CONCEPT_SCHEME + " of all.", example = SdmxModel.CONCEPT_SCHEME) @PathParam("resourceId") String resourceId,
             @Parameter(description = VERSION_DESCRIPTION, example = "latest") @PathParam("version") String version,
-            @Parameter(description = "Welke verwante structuren mee komen: none, parents (de datastructuren), all.",
-                    schema = @Schema(enumeration = {"none", "parents", "parentsandsiblings", "children", "descendants", "all", "dataflow", "datastructure",
-                        "codelist", "conceptscheme"})) @QueryParam("references") String references,
-            @Parameter(description = "Hoeveel detail: alleen full.", schema = @Schema(enumeration = {"full"})) @QueryParam("detail") String detail,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return structures(Artefact.conceptscheme, agencyId, resourceId, version, references, detail, accept);
+            @BeanParam SdmxParams.Structure query) {
+        return structures(Artefact.conceptscheme, agencyId, resourceId, version, query);
     }
 
-    private Response structures(Artefact artefact, String agencyId, String resourceId, String version, String references, String detail,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        String type = MediaNegotiation.choose(accept, STRUCTURE_TYPES).orElseThrow(() -> notAcceptable(STRUCTURE_TYPES));
+    private Response structures(Artefact artefact, String agencyId, String resourceId, String version, SdmxParams.Structure query) {
+        String references = query.references;
+        String detail = query.detail;
+        String type = MediaNegotiation.choose(query.accept, STRUCTURE_TYPES).orElseThrow(() -> notAcceptable(STRUCTURE_TYPES));
         if (detail != null && !detail.equals("full")) {
             throw ApiException.badParameter("detail", "'" + detail + "' wordt niet geleverd; alleen full");
         }
@@ -278,18 +261,8 @@ public class SdmxResource {
     public Response data(
             @Parameter(description = "De dataflow: de id van een indicator, of agentschap,id[,versie] (RIJKSDIENST,external-hiring-share,1.0).",
                     example = "external-hiring-share") @PathParam("flowRef") String flowRef,
-            @Parameter(description = "Alleen perioden vanaf deze (een periodecode of datum).", example = "2024") @QueryParam("startPeriod") String startPeriod,
-            @Parameter(description = "Alleen perioden tot en met deze.", example = "2025-S1") @QueryParam("endPeriod") String endPeriod,
-            @Parameter(description = "Alleen de laatste N waarnemingen van elke reeks.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100000"))
-            @QueryParam("lastNObservations") String lastNObservations,
-            @Parameter(description = "Alleen waarnemingen die na dit moment zijn vastgelegd of gecorrigeerd (ISO 8601, met tijdzone).", example = "2026-01-01T00:00:00Z")
-            @QueryParam("updatedAfter") String updatedAfter,
-            @Parameter(description = "Hoeveel detail: full (standaard), dataonly (zonder attributen), serieskeysonly, nodata.",
-                    schema = @Schema(enumeration = {"full", "dataonly", "serieskeysonly", "nodata"})) @QueryParam("detail") String detail,
-            @Parameter(description = "De dimensie bij de waarneming: alleen TIME_PERIOD.", schema = @Schema(enumeration = {"TIME_PERIOD"}))
-            @QueryParam("dimensionAtObservation") String dimensionAtObservation,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return data(flowRef, "all", startPeriod, endPeriod, lastNObservations, updatedAfter, detail, dimensionAtObservation, accept);
+            @BeanParam SdmxParams.Data query) {
+        return data(flowRef, "all", query);
     }
 
     @HttpCaching.MaxAge(60)
@@ -308,23 +281,15 @@ public class SdmxResource {
     public Response dataByKey(
             @Parameter(description = "De dataflow: de id van een indicator, of agentschap,id[,versie].", example = "external-hiring-share") @PathParam("flowRef") String flowRef,
             @Parameter(description = "De reekssleutel, of all.", example = "A") @PathParam("key") String key,
-            @Parameter(description = "Alleen perioden vanaf deze (een periodecode of datum).", example = "2024") @QueryParam("startPeriod") String startPeriod,
-            @Parameter(description = "Alleen perioden tot en met deze.", example = "2025-S1") @QueryParam("endPeriod") String endPeriod,
-            @Parameter(description = "Alleen de laatste N waarnemingen van elke reeks.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100000"))
-            @QueryParam("lastNObservations") String lastNObservations,
-            @Parameter(description = "Alleen waarnemingen die na dit moment zijn vastgelegd of gecorrigeerd (ISO 8601, met tijdzone).", example = "2026-01-01T00:00:00Z")
-            @QueryParam("updatedAfter") String updatedAfter,
-            @Parameter(description = "Hoeveel detail: full (standaard), dataonly (zonder attributen), serieskeysonly, nodata.",
-                    schema = @Schema(enumeration = {"full", "dataonly", "serieskeysonly", "nodata"})) @QueryParam("detail") String detail,
-            @Parameter(description = "De dimensie bij de waarneming: alleen TIME_PERIOD.", schema = @Schema(enumeration = {"TIME_PERIOD"}))
-            @QueryParam("dimensionAtObservation") String dimensionAtObservation,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return data(flowRef, key, startPeriod, endPeriod, lastNObservations, updatedAfter, detail, dimensionAtObservation, accept);
+            @BeanParam SdmxParams.Data query) {
+        return data(flowRef, key, query);
     }
 
-    private Response data(String flowRef, String key, String startPeriod, String endPeriod, String lastNObservations, String updatedAfter, String detail,
-            String dimensionAtObservation, String accept) {
-        String type = MediaNegotiation.choose(accept, DATA_TYPES).orElseThrow(() -> notAcceptable(DATA_TYPES));
+    private Response data(String flowRef, String key, SdmxParams.Data query) {
+        String detail = query.detail;
+        String dimensionAtObservation = query.dimensionAtObservation;
+        String updatedAfter = query.updatedAfter;
+        String type = MediaNegotiation.choose(query.accept, DATA_TYPES).orElseThrow(() -> notAcceptable(DATA_TYPES));
         boolean structureSpecific = type.equals(SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE);
         Indicator indicator = flow(flowRef);
         SdmxMl.Detail level;
@@ -349,10 +314,10 @@ public class SdmxResource {
             }
         }
         List<SdmxModel.Component> dimensions = SdmxModel.dimensions(indicator);
-        Map<String, List<String>> query = new HashMap<>();
-        put(query, "startPeriod", startPeriod);
-        put(query, "endPeriod", endPeriod);
-        put(query, "lastNObservations", lastNObservations);
+        Map<String, List<String>> selection = new HashMap<>();
+        put(selection, "startPeriod", query.startPeriod);
+        put(selection, "endPeriod", query.endPeriod);
+        put(selection, "lastNObservations", query.lastNObservations);
         Predicate<Observation> selected = o -> true;
         if (!key.equals("all") && !key.isEmpty()) {
             String[] parts = key.split("\\.", -1);
@@ -378,7 +343,7 @@ public class SdmxResource {
                 selected = selected.and(o -> allowed.contains(dimension.value().apply(o)));
                 if (i > 0 && !allowed.contains(SdmxModel.TOTAL)) {
                     // the database selects the series; the predicate above keeps totals (_T) apart
-                    query.put(dimension.id(), List.of(String.join(",", codes)));
+                    selection.put(dimension.id(), List.of(String.join(",", codes)));
                 }
             }
         }
@@ -386,7 +351,7 @@ public class SdmxResource {
             OffsetDateTime since = after;
             selected = selected.and(o -> o.recordedAt != null && o.recordedAt.isAfter(since));
         }
-        ObservationService.Result result = observations.search(indicator.id, query, ObservationQuery.Format.sdmx_json);
+        ObservationService.Result result = observations.search(indicator.id, selection, ObservationQuery.Format.sdmx_json);
         Predicate<Observation> filter = selected;
         SdmxMl.Header header = header("IREF-" + indicator.id);
         StreamingOutput body = output -> pacing.write(output, result.streamed(), out -> {

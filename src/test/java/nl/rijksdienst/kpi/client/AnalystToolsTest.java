@@ -4,10 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import nl.rijksdienst.kpi.testing.ExternalTools;
@@ -42,10 +38,7 @@ class AnalystToolsTest {
                 + "cat('rows', nrow(d), '\\n')\n"
                 + "cat('years', sum(d$periodCode == '2024'), '\\n')\n"
                 + "cat('interim', paste(d$periodCode[d$indicatorId == 'external-hiring-share' & d$seriesBreak], d$status[d$indicatorId == 'external-hiring-share' & d$seriesBreak]), '\\n')\n";
-        Path dir = Files.createDirectories(Path.of("target", "analyst-tools"));
-        Path file = dir.resolve("every-observation.R");
-        Files.writeString(file, script);
-        String output = ExternalTools.run(List.of("Rscript", file.toString()), dir.resolve("r.log"), Map.of());
+        String output = ExternalTools.runScript("Rscript", "analyst-tools", "every-observation.R", script);
         assertThat(output).contains("rows " + total() + " ");
         assertThat(output).containsPattern("years [1-9]");
         assertThat(output).contains("interim 2025-S1 provisional");
@@ -62,10 +55,7 @@ class AnalystToolsTest {
                 + "assert str(d['value'].dtype) == 'float64'\n"
                 + "print('rows', len(d))\n"
                 + "print('interim', ' '.join(d[(d.indicatorId == 'external-hiring-share') & d.seriesBreak][['periodCode', 'status']].iloc[0]))\n";
-        Path dir = Files.createDirectories(Path.of("target", "analyst-tools"));
-        Path file = dir.resolve("every_observation.py");
-        Files.writeString(file, script);
-        String output = ExternalTools.run(List.of(python.get(), file.toString()), dir.resolve("pandas.log"), Map.of());
+        String output = ExternalTools.runScript(python.get(), "analyst-tools", "every_observation.py", script);
         assertThat(output).contains("rows " + total() + "\n");
         assertThat(output).contains("interim 2025-S1 provisional");
     }

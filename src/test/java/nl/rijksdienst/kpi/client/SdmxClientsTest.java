@@ -87,10 +87,7 @@ class SdmxClientsTest {
                 + "cat('codelists', paste(sort(lists), collapse = ' '), '\\n')\n"
                 + "flows <- as.data.frame(readSDMX(sub('/data/external-hiring-share$', '/dataflow/all/all/latest', url)))\n"
                 + "cat('flows', nrow(flows), '\\n')\n";
-        Path dir = Files.createDirectories(Path.of("target", "sdmx-clients"));
-        Path file = dir.resolve("rsdmx.R");
-        Files.writeString(file, script);
-        String output = ExternalTools.run(List.of("Rscript", file.toString()), dir.resolve("rsdmx.log"), Map.of());
+        String output = ExternalTools.runScript("Rscript", "sdmx-clients", "rsdmx.R", script);
         assertThat(output).contains("interim 2025-S1 11.4 provisional");
         assertThat(output).contains("CL_workforce-fte-growth_category");
         int indicators = RestAssured.given().get("/api/v1/indicators?pageSize=1000").jsonPath().getList("items").size();

@@ -33,6 +33,17 @@ public final class ExternalTools {
         run(command, dir.resolve("npm.log"), Map.of());
     }
 
+    /**
+     * Writes a script to {@code target/<folder>/<file>}, runs it with the interpreter (Rscript,
+     * python3) and returns its output; the log lies beside it as {@code <file>.log}.
+     */
+    public static String runScript(String interpreter, String folder, String file, String script) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", folder));
+        Path path = dir.resolve(file);
+        Files.writeString(path, script);
+        return run(List.of(interpreter, path.toString()), dir.resolve(file + ".log"), Map.of());
+    }
+
     /** Runs the command to its end (at most five minutes), expects exit status 0 and returns its output. */
     public static String run(List<String> command, Path log, Map<String, String> env) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
