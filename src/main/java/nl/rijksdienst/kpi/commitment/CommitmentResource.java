@@ -1,5 +1,7 @@
 package nl.rijksdienst.kpi.commitment;
 
+import nl.rijksdienst.kpi.common.PublicUrl;
+import nl.rijksdienst.kpi.sentence.SentenceAnswer;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -59,7 +61,11 @@ public class CommitmentResource {
     private final SecurityIdentity identity;
     private final IdempotentWrites idempotent;
 
-    public CommitmentResource(CommitmentService service, CommitmentWriteService writer, SecurityIdentity identity, IdempotentWrites idempotent) {
+    private final PublicUrl publicUrl;
+
+    public CommitmentResource(CommitmentService service, CommitmentWriteService writer, SecurityIdentity identity, IdempotentWrites idempotent,
+            PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.service = service;
         this.writer = writer;
         this.identity = identity;
@@ -125,21 +131,20 @@ public class CommitmentResource {
     @HttpCaching.DependsOnDay
     @GET
     @Path("/{commitmentId}/sentence")
-    @Produces({MediaType.APPLICATION_JSON, nl.rijksdienst.kpi.sentence.SentenceAnswer.TEXT, nl.rijksdienst.kpi.sentence.SentenceAnswer.MARKDOWN})
+    @Produces({MediaType.APPLICATION_JSON, SentenceAnswer.TEXT, SentenceAnswer.MARKDOWN})
     @Operation(operationId = "getCommitmentSentence", summary = "Een toezegging als zin om te citeren",
             description = "De zin van een toezegging, in het Nederlands en het Engels als JSON, of in één taal als text/plain of text/markdown: wat, door wie, "
                     + "aan wie, de termijn in de woorden van de bron, de stand op de toetsdatum (zoals termijn verstreken) met de reden, en de bron.")
     @APIResponse(responseCode = "200", description = "De zin.", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = nl.rijksdienst.kpi.sentence.SentenceAnswer.Dto.class)),
-            @Content(mediaType = nl.rijksdienst.kpi.sentence.SentenceAnswer.TEXT, schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = nl.rijksdienst.kpi.sentence.SentenceAnswer.MARKDOWN, schema = @Schema(type = SchemaType.STRING))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SentenceAnswer.Dto.class)),
+            @Content(mediaType = SentenceAnswer.TEXT, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = SentenceAnswer.MARKDOWN, schema = @Schema(type = SchemaType.STRING))})
     public Response sentence(@Parameter(description = "Identificatie van de toezegging.", example = "rijksinkoopstrategie") @PathParam("commitmentId") String commitmentId,
             @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
-            @Parameter(description = nl.rijksdienst.kpi.sentence.SentenceAnswer.LANG_DESCRIPTION, schema = @Schema(enumeration = {"nl", "en"})) @QueryParam("lang") String lang,
-            @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.ACCEPT) String accept) {
+            @Parameter(description = SentenceAnswer.LANG_DESCRIPTION, schema = @Schema(enumeration = {"nl", "en"})) @QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         CommitmentDto commitment = service.find(commitmentId, AsOf.parse(asOf));
-        return nl.rijksdienst.kpi.sentence.SentenceAnswer.of(commitment.sentence(), commitment.evaluatedOn(), "/commitments/" + commitmentId,
-                service.sourceUrl(commitment.citation() == null ? null : commitment.citation().sourceId()), lang, accept);
+        return SentenceAnswer.of(service.sentence(commitment), commitment.evaluatedOn(), "/commitments/" + commitmentId, publicUrl.api(), lang, accept);
     }
 
     @Schema(name = "CommitmentVersionCollection", description = "Alle versies van een toezegging, de oudste eerst.")

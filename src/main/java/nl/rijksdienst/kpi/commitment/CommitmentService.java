@@ -27,9 +27,9 @@ public class CommitmentService {
         this.sources = sources;
     }
 
-    /** The address of a source, if it has one. */
-    public String sourceUrl(String sourceId) {
-        return sources.url(sourceId);
+    /** The sentence of a commitment as served, citing its source as it stands now. */
+    public nl.rijksdienst.kpi.sentence.Sentence sentence(CommitmentDto commitment) {
+        return nl.rijksdienst.kpi.sentence.CommitmentSentences.of(commitment, sources());
     }
 
     /** The sources sentences cite, read once per answer. */

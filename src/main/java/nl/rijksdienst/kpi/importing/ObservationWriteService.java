@@ -17,6 +17,8 @@ import nl.rijksdienst.kpi.indicator.Indicator;
 import nl.rijksdienst.kpi.indicator.IndicatorService;
 import nl.rijksdienst.kpi.observation.Observation;
 import nl.rijksdienst.kpi.observation.ObservationDto;
+import nl.rijksdienst.kpi.sentence.ObservationSentences;
+import nl.rijksdienst.kpi.source.SourceRepository;
 import nl.rijksdienst.kpi.observation.ObservationInput;
 import nl.rijksdienst.kpi.observation.ObservationRepository;
 import nl.rijksdienst.kpi.observation.ObservationValidator;
@@ -73,7 +75,7 @@ public class ObservationWriteService {
             ObservationDto after = ObservationDto.of(created, indicator.unit);
             audit.record(actor, "create", "observation", String.valueOf(id), valid.reason(),
                     "Waarneming " + indicator.id + " " + valid.period().code() + " toegevoegd", Map.of("indicatorId", indicator.id, "version", 1, "after", after));
-            return after;
+            return quoted(indicator, after);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot add the observation", e);
         }
@@ -91,7 +93,7 @@ public class ObservationWriteService {
         Observation current = observations.findVersion(indicator.id, observationId, null)
                 .orElseThrow(() -> ApiException.notFound("Er is geen waarneming " + observationId + " van indicator '" + indicator.id + "'."));
         // Holding the writers' lock: no correction can come between this check and the write.
-        versions.requireMatch(ifMatch, ObservationDto.of(current, indicator.unit));
+        versions.requireMatch(ifMatch, quoted(indicator, ObservationDto.of(current, indicator.unit)));
         ObservationValidator.Valid valid = validate(indicator, input);
         String currentKey = current.indicatorId + "|" + current.periodStart + "/" + current.periodEnd + "|"
                 + (current.basePeriodStart == null ? "" : current.basePeriodStart + "/" + current.basePeriodEnd) + "|" + current.dimensionKey;
@@ -119,10 +121,15 @@ public class ObservationWriteService {
                         Map.of("indicatorId", indicator.id, "version", counts.outcomes().get(0).version(),
                                 "before", ObservationDto.of(current, indicator.unit), "after", ObservationDto.of(now, indicator.unit)));
             }
-            return new Written(ObservationDto.of(now, indicator.unit), changed);
+            return new Written(quoted(indicator, ObservationDto.of(now, indicator.unit)), changed);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot correct the observation", e);
         }
+    }
+
+    /** One observation as it is served on its own, with its sentence: what its ETag names. */
+    private ObservationDto quoted(Indicator indicator, ObservationDto observation) {
+        return ObservationSentences.quoted(indicator, observation, sources.byId()::get);
     }
 
     private ObservationValidator.Valid validate(Indicator indicator, ObservationInput input) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.rijksdienst.kpi.common.LocalizedText;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import nl.rijksdienst.kpi.indicator.IndicatorRepository;
 import nl.rijksdienst.kpi.indicator.IndicatorService;
@@ -26,6 +27,10 @@ import nl.rijksdienst.kpi.observation.Observation;
 import nl.rijksdienst.kpi.observation.ObservationDto;
 import nl.rijksdienst.kpi.observation.ObservationRepository;
 import nl.rijksdienst.kpi.period.Period;
+import nl.rijksdienst.kpi.sentence.NormSentences;
+import nl.rijksdienst.kpi.sentence.Sentence;
+import nl.rijksdienst.kpi.source.Source;
+import nl.rijksdienst.kpi.source.SourceRepository;
 
 /**
  * Checks indicators against their norms. Whatever the number of norms, one evaluation reads the
@@ -41,10 +46,10 @@ public class NormCheckService {
     private final ObservationRepository observations;
     private final Clock clock;
     private final NormVersions versions;
-    private final nl.rijksdienst.kpi.source.SourceRepository sources;
+    private final SourceRepository sources;
 
     public NormCheckService(NormRepository norms, IndicatorRepository indicatorRepository, IndicatorService indicators,
-            ObservationRepository observations, Clock clock, NormVersions versions, nl.rijksdienst.kpi.source.SourceRepository sources) {
+            ObservationRepository observations, Clock clock, NormVersions versions, SourceRepository sources) {
         this.sources = sources;
         this.clock = clock;
         this.versions = versions;
@@ -54,9 +59,20 @@ public class NormCheckService {
         this.observations = observations;
     }
 
-    /** The address of a source, if it has one. */
-    public String sourceUrl(String sourceId) {
-        return sources.url(sourceId);
+    /** The sentence of a check of {@code norm}, citing its sources as they stand now. */
+    public Sentence sentence(Norm norm, NormCheckDto check) {
+        Set<String> ids = new HashSet<>(List.of(norm.indicatorId));
+        if (norm.referenceIndicatorId != null) {
+            ids.add(norm.referenceIndicatorId);
+        }
+        Map<String, Indicator> byId = indicatorRepository.listByIds(ids).stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
+        return NormSentences.of(norm, byId.get(norm.indicatorId), referenceLabel(norm, byId), check, sources.byId()::get);
+    }
+
+    /** The name of the indicator a comparison holds the figure to; null for a norm with a number. */
+    private static LocalizedText referenceLabel(Norm norm, Map<String, Indicator> indicatorsById) {
+        Indicator reference = norm.referenceIndicatorId == null ? null : indicatorsById.get(norm.referenceIndicatorId);
+        return reference == null ? null : LocalizedText.of(reference.labelNl, reference.labelEn);
     }
 
     /** The evaluations of a set of norms, with the indicators they were read with. */
@@ -120,12 +136,12 @@ public class NormCheckService {
                 .collect(Collectors.groupingBy(o -> o.indicatorId, LinkedHashMap::new, Collectors.toList()));
         LocalDate today = evaluationDay(asOf);
         // the sources the sentences cite, read once
-        Map<String, nl.rijksdienst.kpi.source.Source> sourcesById = sources.byId();
+        Map<String, Source> sourcesById = sources.byId();
         return new Evaluations(list.stream().map(norm -> evaluate(norm, byId, byIndicator, today, sourcesById)).toList(), byId);
     }
 
     private NormEvaluationDto evaluate(Norm norm, Map<String, Indicator> indicatorsById, Map<String, List<Observation>> byIndicator, LocalDate today,
-            Map<String, nl.rijksdienst.kpi.source.Source> sourcesById) {
+            Map<String, Source> sourcesById) {
         Indicator indicator = indicatorsById.get(norm.indicatorId);
         List<Observation> series = byIndicator.getOrDefault(norm.indicatorId, List.of()).stream()
                 .filter(o -> o.dimensions.entrySet().containsAll(norm.dimensions.entrySet()))
@@ -141,9 +157,7 @@ public class NormCheckService {
                 norm.interpretedThreshold != null ? norm.interpretation : null,
                 indicator.unit, norm.frequency);
         NormEvaluator.Evaluation evaluation = NormEvaluator.evaluate(rule, series.stream().map(NormCheckService::toPoint).toList(), references, today);
-        Indicator referenceIndicator = norm.referenceIndicatorId == null ? null : indicatorsById.get(norm.referenceIndicatorId);
-        nl.rijksdienst.kpi.common.LocalizedText reference = referenceIndicator == null ? null
-                : nl.rijksdienst.kpi.common.LocalizedText.of(referenceIndicator.labelNl, referenceIndicator.labelEn);
+        LocalizedText reference = referenceLabel(norm, indicatorsById);
         Function<Check, NormCheckDto> toDto = check -> toDto(norm, indicator, check, byObservationId, reference, sourcesById::get);
         return new NormEvaluationDto(NormDto.of(norm, indicator.unit), toDto.apply(evaluation.latest()),
                 evaluation.checks().stream().map(toDto).toList(), evaluation.interim() == null ? null : toDto.apply(evaluation.interim()));
@@ -158,7 +172,7 @@ public class NormCheckService {
     }
 
     private static NormCheckDto toDto(Norm norm, Indicator indicator, Check check, Map<Long, Observation> observationsById,
-            nl.rijksdienst.kpi.common.LocalizedText reference, Function<String, nl.rijksdienst.kpi.source.Source> sourcesById) {
+            LocalizedText reference, Function<String, Source> sourcesById) {
         ObservationDto observation = check.observation() == null ? null
                 : ObservationDto.of(observationsById.get(check.observation().id()), indicator.unit);
         NormCheckDto.ThresholdDto threshold = check.threshold() == null ? null : new NormCheckDto.ThresholdDto(
@@ -183,6 +197,6 @@ public class NormCheckService {
         }
         NormCheckDto unsaid = new NormCheckDto(norm.id, check.verdict(), VerdictText.of(check.verdict(), norm, basis), basis, observation, threshold, gap,
                 trend, pace, List.copyOf(caveats), null);
-        return unsaid.withSentence(nl.rijksdienst.kpi.sentence.NormSentences.of(norm, indicator, reference, unsaid, sourcesById).text());
+        return unsaid.withSentence(NormSentences.of(norm, indicator, reference, unsaid, sourcesById).text());
     }
 }

@@ -1,5 +1,7 @@
 package nl.rijksdienst.kpi.norm;
 
+import nl.rijksdienst.kpi.common.PublicUrl;
+import nl.rijksdienst.kpi.sentence.SentenceAnswer;
 import nl.rijksdienst.kpi.common.HttpCaching;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -52,7 +54,10 @@ public class NormResource {
     private final SecurityIdentity identity;
     private final IdempotentWrites idempotent;
 
-    public NormResource(NormCheckService service, NormWriteService writer, SecurityIdentity identity, IdempotentWrites idempotent) {
+    private final PublicUrl publicUrl;
+
+    public NormResource(NormCheckService service, NormWriteService writer, SecurityIdentity identity, IdempotentWrites idempotent, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.service = service;
         this.writer = writer;
         this.identity = identity;
@@ -148,21 +153,21 @@ public class NormResource {
     @HttpCaching.DependsOnDay
     @GET
     @Path("/{normId}/sentence")
-    @Produces({MediaType.APPLICATION_JSON, nl.rijksdienst.kpi.sentence.SentenceAnswer.TEXT, nl.rijksdienst.kpi.sentence.SentenceAnswer.MARKDOWN})
+    @Produces({MediaType.APPLICATION_JSON, SentenceAnswer.TEXT, SentenceAnswer.MARKDOWN})
     @Operation(operationId = "getNormSentence", summary = "Het laatste oordeel over een norm als zin om te citeren",
             description = "De zin van het laatste oordeel (of met interim=true die van de tussentijdse indicatie), in het Nederlands en het Engels als JSON, "
                     + "of in één taal als text/plain of text/markdown: het cijfer in de woorden van de bron, de periode, de norm en het oordeel, het "
                     + "verschil, wie het cijfer noemt, elke kanttekening en de bron. Met asOf zoals het toen stond.")
     @APIResponse(responseCode = "200", description = "De zin.", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = nl.rijksdienst.kpi.sentence.SentenceAnswer.Dto.class)),
-            @Content(mediaType = nl.rijksdienst.kpi.sentence.SentenceAnswer.TEXT, schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = nl.rijksdienst.kpi.sentence.SentenceAnswer.MARKDOWN, schema = @Schema(type = SchemaType.STRING))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SentenceAnswer.Dto.class)),
+            @Content(mediaType = SentenceAnswer.TEXT, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = SentenceAnswer.MARKDOWN, schema = @Schema(type = SchemaType.STRING))})
     public Response sentence(@Parameter(description = "Identificatie van de norm.", example = "roemernorm") @PathParam("normId") String normId,
             @Parameter(description = nl.rijksdienst.kpi.common.AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
             @Parameter(description = "Waar: de zin van de tussentijdse indicatie (een cijfer over een kortere periode) in plaats van het laatste oordeel.",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("interim") String interim,
-            @Parameter(description = nl.rijksdienst.kpi.sentence.SentenceAnswer.LANG_DESCRIPTION, schema = @Schema(enumeration = {"nl", "en"})) @QueryParam("lang") String lang,
-            @jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.ACCEPT) String accept) {
+            @Parameter(description = SentenceAnswer.LANG_DESCRIPTION, schema = @Schema(enumeration = {"nl", "en"})) @QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         java.time.OffsetDateTime moment = nl.rijksdienst.kpi.common.AsOf.parse(asOf);
         if (interim != null && !interim.equals("true") && !interim.equals("false")) {
             throw ApiException.badParameter("interim", "'" + interim + "' is geen waarheidswaarde; kies true of false");
@@ -175,9 +180,7 @@ public class NormResource {
         if (check == null) {
             throw ApiException.notFound("Norm '" + normId + "' heeft geen tussentijdse indicatie; zonder interim de zin van het laatste oordeel.");
         }
-        String sourceId = check.observation() != null ? check.observation().citation().sourceId() : norm.sourceId;
-        return nl.rijksdienst.kpi.sentence.SentenceAnswer.of(check.sentence(), service.evaluationDay(moment), "/norms/" + normId,
-                service.sourceUrl(sourceId), lang, accept);
+        return SentenceAnswer.of(service.sentence(norm, check), service.evaluationDay(moment), "/norms/" + normId, publicUrl.api(), lang, accept);
     }
 
     @Schema(name = "NormVersion", description = "Eén versie van een norm: wanneer zij openbaar werd, wanneer en door wie zij is vastgelegd en waarom.")

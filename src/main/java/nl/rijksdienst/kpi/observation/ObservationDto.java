@@ -38,7 +38,17 @@ public record ObservationDto(
                 enumeration = {"final", "provisional", "estimate", "forecast", "target"}, examples = "provisional") String status,
         @Schema(description = "Waar: de waarneming is niet vergelijkbaar met eerdere periodes (breuk in de reeks).", required = true, examples = "true") boolean seriesBreak,
         @Schema(description = "Voetnoot bij de waarneming.") LocalizedText note,
-        @Schema(description = "Waar het cijfer staat.", required = true) CitationDto citation) {
+        @Schema(description = "Waar het cijfer staat.", required = true) CitationDto citation,
+        @Schema(description = "De waarneming als zin om te citeren, in het Nederlands en het Engels: wat gemeten is, de periode, het cijfer in de woorden "
+                + "van de bron, de voetnoot, wie het cijfer noemt, elke kanttekening (tussenstand, ondergrens, bandbreedte, breuk in de reeks) en de bron. "
+                + "Alleen bij één waarneming; in lijsten afwezig (zie /indicators/{indicatorId}/observations/{observationId}/sentence).")
+        LocalizedText sentence) {
+
+    /** The same observation with its sentence, written from the rest of it. */
+    public ObservationDto withSentence(LocalizedText sentence) {
+        return new ObservationDto(id, version, recordedAt, publishedOn, publicationBasis, indicatorId, indicatorLabel, period, basePeriod, dimensions,
+                dimensionLabels, qualifier, value, valueLow, valueHigh, valueText, unit, status, seriesBreak, note, citation, sentence);
+    }
 
     public static ObservationDto of(Observation o, Unit unit) {
         return of(o, unit, null, null);
@@ -60,6 +70,6 @@ public record ObservationDto(
                 unit, o.status.code(), o.seriesBreak,
                 o.noteNl == null && o.noteEn == null ? null : LocalizedText.of(o.noteNl, o.noteEn),
                 new CitationDto(o.sourceId, o.section, o.question, o.quote, o.originSourceId, o.statedBy, o.statedByName,
-                        CitationDto.response(o.responseStance, o.responseSection, o.responseQuote)));
+                        CitationDto.response(o.responseStance, o.responseSection, o.responseQuote)), null);
     }
 }

@@ -1,5 +1,7 @@
 package nl.rijksdienst.kpi.observation;
 
+import nl.rijksdienst.kpi.common.PublicUrl;
+import nl.rijksdienst.kpi.sentence.SentenceAnswer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,9 +64,11 @@ public class ObservationResource {
 
     private final DataVersions dataVersions;
     private final DownloadPacing pacing;
+    private final PublicUrl publicUrl;
 
     public ObservationResource(ObservationService service, ObservationWriteService writer, SecurityIdentity identity,
-            ObjectMapper mapper, IdempotentWrites idempotent, DataVersions dataVersions, DownloadPacing pacing) {
+            ObjectMapper mapper, IdempotentWrites idempotent, DataVersions dataVersions, DownloadPacing pacing, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.dataVersions = dataVersions;
         this.pacing = pacing;
         this.service = service;
@@ -184,6 +188,28 @@ public class ObservationResource {
             @Parameter(description = "Identificatie van de waarneming.", example = "12") @PathParam("observationId") String observationId,
             @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf) {
         return service.find(indicatorId, observationId, AsOf.parse(asOf));
+    }
+
+    @HttpCaching.MaxAge(60)
+    @GET
+    @Path("/{observationId}/sentence")
+    @Produces({MediaType.APPLICATION_JSON, SentenceAnswer.TEXT, SentenceAnswer.MARKDOWN})
+    @Operation(operationId = "getObservationSentence", summary = "Eén waarneming als zin om te citeren",
+            description = "De zin van een waarneming, in het Nederlands en het Engels als JSON, of in één taal als text/plain of text/markdown (het cijfer vet, "
+                    + "de bron als link): wat gemeten is, de periode, het cijfer in de woorden van de bron, de voetnoot, wie het cijfer noemt, elke "
+                    + "kanttekening (tussenstand, ondergrens, bandbreedte, breuk in de reeks) en de bron. Met asOf de versie die toen openbaar was.")
+    @APIResponse(responseCode = "200", description = "De zin.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SentenceAnswer.Dto.class)),
+            @Content(mediaType = SentenceAnswer.TEXT, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = SentenceAnswer.MARKDOWN, schema = @Schema(type = SchemaType.STRING))})
+    public Response sentence(
+            @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
+            @Parameter(description = "Identificatie van de waarneming.", example = "12") @PathParam("observationId") String observationId,
+            @Parameter(description = AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
+            @Parameter(description = SentenceAnswer.LANG_DESCRIPTION, schema = @Schema(enumeration = {"nl", "en"})) @QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        ObservationService.Quoted quoted = service.quoted(indicatorId, observationId, AsOf.parse(asOf));
+        return SentenceAnswer.of(quoted.sentence(), null, "/indicators/" + indicatorId + "/observations/" + quoted.observation().id(), publicUrl.api(), lang, accept);
     }
 
     @HttpCaching.MaxAge(60)

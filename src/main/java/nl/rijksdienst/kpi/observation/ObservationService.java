@@ -8,6 +8,9 @@ import nl.rijksdienst.kpi.common.Page;
 import nl.rijksdienst.kpi.common.PageRequest;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import nl.rijksdienst.kpi.indicator.IndicatorService;
+import nl.rijksdienst.kpi.sentence.ObservationSentences;
+import nl.rijksdienst.kpi.sentence.Sentence;
+import nl.rijksdienst.kpi.source.SourceRepository;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -16,8 +19,11 @@ public class ObservationService {
     private final ObservationRepository observations;
     private final IndicatorService indicators;
     private final nl.rijksdienst.kpi.theme.ThemeService themes;
+    private final SourceRepository sources;
 
-    public ObservationService(ObservationRepository observations, IndicatorService indicators, nl.rijksdienst.kpi.theme.ThemeService themes) {
+    public ObservationService(ObservationRepository observations, IndicatorService indicators, nl.rijksdienst.kpi.theme.ThemeService themes,
+            SourceRepository sources) {
+        this.sources = sources;
         this.observations = observations;
         this.indicators = indicators;
         this.themes = themes;
@@ -119,11 +125,23 @@ public class ObservationService {
 
     /** One observation as known at {@code asOf} (null: now); 404 when the indicator or observation does not exist (then). */
     public ObservationDto find(String indicatorId, String observationId, java.time.OffsetDateTime asOf) {
+        Quoted quoted = quoted(indicatorId, observationId, asOf);
+        return quoted.observation();
+    }
+
+    /** One observation as known at {@code asOf} with its sentence; 404 as {@link #find}. */
+    public Quoted quoted(String indicatorId, String observationId, java.time.OffsetDateTime asOf) {
         Indicator indicator = indicators.require(indicatorId);
         long id = parseId(observationId);
-        return observations.findVersion(indicator.id, id, asOf).map(o -> ObservationDto.of(o, indicator.unit))
+        ObservationDto observation = observations.findVersion(indicator.id, id, asOf).map(o -> ObservationDto.of(o, indicator.unit))
                 .orElseThrow(() -> nl.rijksdienst.kpi.common.ApiException.notFound("Er is geen waarneming " + observationId + " van indicator '"
                         + indicator.id + "'" + (asOf == null ? "" : " bekend op " + asOf) + "."));
+        Sentence sentence = ObservationSentences.of(indicator, observation, sources.byId()::get);
+        return new Quoted(observation.withSentence(sentence.text()), sentence);
+    }
+
+    /** An observation and its sentence. */
+    public record Quoted(ObservationDto observation, Sentence sentence) {
     }
 
     /** Every version of one observation, oldest first; 404 when there is none. */

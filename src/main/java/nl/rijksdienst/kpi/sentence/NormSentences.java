@@ -1,7 +1,5 @@
 package nl.rijksdienst.kpi.sentence;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 import nl.rijksdienst.kpi.common.LocalizedText;
 import nl.rijksdienst.kpi.indicator.Indicator;
@@ -40,11 +38,8 @@ public final class NormSentences {
             return sentence.clause(new Part.NoData(normLabel, threshold, check.verdictText())).clause(new Part.StatedBy(Part.StatedBy.NORM, normCitation(norm)))
                     .clause(caveats).clause(source(norm.sourceId, norm.section, sources)).build();
         }
-        Map<String, LocalizedText> breakdown = new LinkedHashMap<>();
-        o.dimensions().forEach((dimension, code) -> breakdown.put(dimension,
-                indicator.code(dimension, code).map(c -> c.label()).orElse(LocalizedText.of(code, code))));
         return sentence
-                .clause(new Part.Observed(LocalizedText.of(indicator.labelNl, indicator.labelEn), breakdown, o))
+                .clause(ObservationSentences.observed(indicator, o))
                 .clause(new Part.Verdict(normLabel, threshold, check.verdictText()),
                         check.gap() == null ? null : new Part.Gap(check.gap().value(), check.gap().low(), check.gap().high(), check.gap().unit()),
                         check.trend() == null ? null : new Part.Trend(check.trend().direction(), check.trend().change(), check.trend().unit(), check.trend().previousPeriod()))
@@ -63,9 +58,9 @@ public final class NormSentences {
     static Part source(String sourceId, String section, Function<String, Source> sources) {
         Source source = sourceId == null ? null : sources.apply(sourceId);
         if (source == null) {
-            return sourceId == null ? null : new Part.Source(sourceId, null, section, null);
+            return sourceId == null ? null : new Part.Source(sourceId, null, sourceId, null, section, null);
         }
-        return new Part.Source(source.title, source.kamerstuk, section,
+        return new Part.Source(source.id, source.url, source.title, source.kamerstuk, section,
                 source.publicationDate != null ? source.publicationDate : source.earliestPublicationDate);
     }
 }

@@ -25,6 +25,11 @@ public sealed interface Part {
 
     String render(Language language);
 
+    /** The part as Markdown: its text escaped, unless the part marks something out (the figure, the verdict, the source). */
+    default String markdown(Language language, Markdown.Links links) {
+        return Markdown.escape(render(language));
+    }
+
     private static String text(LocalizedText text, Language language) {
         return language == Language.en && text.en() != null && !text.en().isBlank() ? text.en() : text.nl();
     }
@@ -43,6 +48,13 @@ public sealed interface Part {
             }
             return s.append(": ").append(Words.figure(observation, language)).toString();
         }
+
+        @Override
+        public String markdown(Language language, Markdown.Links links) {
+            String plain = render(language);
+            String figure = Words.figure(observation, language);
+            return Markdown.escape(plain.substring(0, plain.length() - figure.length())) + Markdown.strong(figure);
+        }
     }
 
     /** The norm and the verdict: "Roemernorm (ten hoogste 10%): overschreden". */
@@ -50,6 +62,11 @@ public sealed interface Part {
         @Override
         public String render(Language language) {
             return text(norm, language) + " (" + threshold.render(language) + "): " + text(verdict, language);
+        }
+
+        @Override
+        public String markdown(Language language, Markdown.Links links) {
+            return Markdown.escape(text(norm, language) + " (" + threshold.render(language) + "): ") + Markdown.strong(text(verdict, language));
         }
     }
 
@@ -205,6 +222,13 @@ public sealed interface Part {
             };
             return (nl ? "Stand op " : "As of ") + Words.date(day, language) + ": " + words;
         }
+
+        @Override
+        public String markdown(Language language, Markdown.Links links) {
+            String plain = render(language);
+            int colon = plain.lastIndexOf(": ") + 2;
+            return Markdown.escape(plain.substring(0, colon)) + Markdown.strong(plain.substring(colon));
+        }
     }
 
     /** A text of the data, as it is: the note that explains a state. */
@@ -226,12 +250,25 @@ public sealed interface Part {
         }
     }
 
-    /** The citation: "Bron: <title> (Kamerstuk 31490-400), A.b, 22 januari 2026". */
-    record Source(String title, String kamerstuk, String section, java.time.LocalDate date) implements Part {
+    /**
+     * The citation: "Bron: <title> (Kamerstuk 31490-400), A.b, 22 januari 2026"; in Markdown the
+     * title links to the source's address, or else to its record in the API.
+     */
+    record Source(String sourceId, String url, String title, String kamerstuk, String section, java.time.LocalDate date) implements Part {
         @Override
         public String render(Language language) {
+            return (language == Language.nl ? "Bron: " : "Source: ") + title + after(language);
+        }
+
+        @Override
+        public String markdown(Language language, Markdown.Links links) {
+            return Markdown.escape(language == Language.nl ? "Bron: " : "Source: ") + Markdown.link(title, links.source(sourceId, url))
+                    + Markdown.escape(after(language));
+        }
+
+        private String after(Language language) {
             boolean nl = language == Language.nl;
-            StringBuilder s = new StringBuilder(nl ? "Bron: " : "Source: ").append(title);
+            StringBuilder s = new StringBuilder();
             if (kamerstuk != null && !kamerstuk.isBlank()) {
                 s.append(nl ? " (Kamerstuk " : " (parliamentary paper ").append(kamerstuk).append(')');
             }

@@ -17,9 +17,20 @@ public record Sentence(List<List<Part>> clauses) {
     }
 
     public String render(Language language) {
+        return join(part -> part.render(language));
+    }
+
+    /** The sentence as Markdown: the figure and the verdict in bold, the source linked as {@code links} says. */
+    public String markdown(Language language, Markdown.Links links) {
+        String markdown = join(part -> part.render(language).isBlank() ? "" : part.markdown(language, links));
+        // a sentence that begins like a list item or a heading still reads as a sentence
+        return markdown.replaceFirst("^(\\d+)([.)])", "$1\\\\$2").replaceFirst("^([+-]) ", "\\\\$1 ");
+    }
+
+    private String join(java.util.function.Function<Part, String> written) {
         List<String> out = new ArrayList<>();
         for (List<Part> clause : clauses) {
-            List<String> parts = clause.stream().map(p -> p.render(language)).filter(s -> !s.isBlank()).map(Sentence::withoutStop).toList();
+            List<String> parts = clause.stream().map(written).filter(s -> !s.isBlank()).map(Sentence::withoutStop).toList();
             if (!parts.isEmpty()) {
                 out.add(String.join(", ", parts) + ".");
             }

@@ -5,7 +5,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import nl.rijksdienst.kpi.common.ApiException;
-import nl.rijksdienst.kpi.common.LocalizedText;
 import nl.rijksdienst.kpi.common.MediaNegotiation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -29,20 +28,25 @@ public final class SentenceAnswer {
     public record Dto(
             @Schema(description = "De zin in het Nederlands.", required = true) String nl,
             @Schema(description = "De zin in het Engels.", required = true) String en,
-            @Schema(description = "De dag waarop het oordeel of de stand geldt (de evaluatiedatum, of die van asOf).", required = true, format = "date")
+            @Schema(description = "De dag waarop het oordeel of de stand geldt (de evaluatiedatum, of die van asOf); afwezig bij de zin van een waarneming, die geen oordeel heeft.", format = "date")
             LocalDate evaluatedOn,
             @Schema(description = "Waar de zin over gaat, als link (relatief aan /api/v1).", required = true, examples = "/norms/roemernorm") String about) {
     }
 
-    public static Response of(LocalizedText sentence, LocalDate evaluatedOn, String about, String sourceUrl, String lang, String accept) {
+    /**
+     * The answer for a sentence in the type asked for.
+     *
+     * @param apiBase the API's address as the client reached it, where the Markdown links a source without an address of its own
+     */
+    public static Response of(Sentence sentence, LocalDate evaluatedOn, String about, java.net.URI apiBase, String lang, String accept) {
         String type = MediaNegotiation.choose(accept, TYPES).orElseThrow(() -> new ApiException(406, nl.rijksdienst.kpi.common.ProblemMappers.titleFor(406),
                 "Deze resource is beschikbaar als " + String.join(", ", TYPES) + ".", List.of()));
         Language language = language(lang);
-        String text = language == Language.nl ? sentence.nl() : sentence.en();
         return switch (type) {
-            case TEXT -> Response.ok(text + "\n", TEXT + ";charset=utf-8").header("Content-Language", language.name()).build();
-            case MARKDOWN -> Response.ok(markdown(text, sourceUrl, language), MARKDOWN + ";charset=utf-8").header("Content-Language", language.name()).build();
-            default -> Response.ok(new Dto(sentence.nl(), sentence.en(), evaluatedOn, about), MediaType.APPLICATION_JSON_TYPE).build();
+            case TEXT -> Response.ok(sentence.render(language) + "\n", TEXT + ";charset=utf-8").header("Content-Language", language.name()).build();
+            case MARKDOWN -> Response.ok(sentence.markdown(language, new Markdown.Links(apiBase == null ? null : apiBase.toString())) + "\n",
+                    MARKDOWN + ";charset=utf-8").header("Content-Language", language.name()).build();
+            default -> Response.ok(new Dto(sentence.render(Language.nl), sentence.render(Language.en), evaluatedOn, about), MediaType.APPLICATION_JSON_TYPE).build();
         };
     }
 
@@ -55,15 +59,5 @@ public final class SentenceAnswer {
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter("lang", "'" + lang + "' is geen taal van de zinnen; kies nl of en");
         }
-    }
-
-    /** The sentence as Markdown: its characters escaped so that it reads as written, and the source linked where it has an address. */
-    static String markdown(String text, String sourceUrl, Language language) {
-        // the characters that would make Markdown of the text: emphasis, code, links, HTML, and a heading or list at the start
-        String escaped = text.replaceAll("([\\\\`*_\\[\\]<>|])", "\\\\$1").replaceFirst("^([#+-])", "\\\\$1");
-        if (sourceUrl != null && !sourceUrl.isBlank()) {
-            escaped += " [" + (language == Language.nl ? "Naar de bron" : "To the source") + "](" + sourceUrl.replace(")", "%29").replace(" ", "%20") + ")";
-        }
-        return escaped + "\n";
     }
 }

@@ -32,7 +32,8 @@ class OpenApiExamplesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"listIndicators", "getIndicator", "listObservations", "listNormChecks", "listNorms", "getNorm", "getScorecard",
-            "listThemes", "getTheme", "listSources", "getSource", "listCommitments", "getCommitment", "listAllObservations"})
+            "listThemes", "getTheme", "listSources", "getSource", "listCommitments", "getCommitment", "listAllObservations", "getObservation",
+            "getObservationSentence", "getNormSentence", "getCommitmentSentence"})
     void theExampleIsWhatTheServiceAnswers(String operationId) throws Exception {
         JsonNode example;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("openapi-examples/" + operationId + ".json")) {

@@ -27,7 +27,12 @@ class SentenceAnswerTest {
 
         Response markdown = given().accept("text/markdown").get("/api/v1/norms/roemernorm/sentence");
         assertThat(markdown.contentType()).startsWith("text/markdown");
-        assertThat(markdown.asString()).startsWith("Aandeel externe inhuur in 2024: 15,4%.").doesNotContainPattern("(?<!\\\\)[*_`\\[\\]]");
+        ObservationSentencesTest.Read read = ObservationSentencesTest.Read.of(markdown.asString());
+        assertThat(read.text()).isEqualTo(nl);
+        assertThat(read.strong()).containsExactly("15,4%", "overschreden");
+        assertThat(read.links()).containsExactly(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("kpi.public-url", String.class)
+                + "/sources/antwoorden-so-functioneren-rijksdienst-2026");
+        assertThat(markdown.asString()).startsWith("Aandeel externe inhuur in 2024: **15,4%**. Roemernorm (ten hoogste 10%): **overschreden**, ");
 
         Response json = given().get("/api/v1/norms/roemernorm/sentence");
         assertThat(json.contentType()).startsWith("application/json");
@@ -51,6 +56,11 @@ class SentenceAnswerTest {
                 + "het schriftelijk overleg Functioneren Rijksdienst, D. Rijksinkoop, 22 January 2026.\n");
         // the field beside the data is the same sentence
         assertThat(given().get("/api/v1/commitments/rijksinkoopstrategie").jsonPath().getString("sentence.nl") + "\n").isEqualTo(nl);
+        // the Markdown reads the same, with the standing in bold
+        ObservationSentencesTest.Read read = ObservationSentencesTest.Read.of(
+                given().accept("text/markdown").get("/api/v1/commitments/rijksinkoopstrategie/sentence").asString());
+        assertThat(read.text() + "\n").isEqualTo(nl);
+        assertThat(read.strong()).containsExactly("termijn verstreken");
         // every commitment has its sentence, with its state and its source
         for (String id : given().get("/api/v1/commitments?pageSize=100").jsonPath().<String>getList("items.id")) {
             String sentence = given().get("/api/v1/commitments/" + id + "/sentence").jsonPath().getString("nl");

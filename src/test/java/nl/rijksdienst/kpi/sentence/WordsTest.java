@@ -26,7 +26,7 @@ class WordsTest {
     private static ObservationDto observation(Qualifier qualifier, String value, String low, String high, String text, PeriodDto period) {
         return new ObservationDto(1L, 1, null, LocalDate.of(2026, 1, 22), null, "x", null, period, null, Map.of(), null, qualifier,
                 value == null ? null : new BigDecimal(value), low == null ? null : new BigDecimal(low), high == null ? null : new BigDecimal(high), text,
-                Unit.percent, "final", false, null, new CitationDto("bron", null, null, "zin", null));
+                Unit.percent, "final", false, null, new CitationDto("bron", null, null, "zin", null), null);
     }
 
     private static PeriodDto period(String code, Frequency frequency, String start, String end) {

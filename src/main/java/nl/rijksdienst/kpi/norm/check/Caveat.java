@@ -1,5 +1,8 @@
 package nl.rijksdienst.kpi.norm.check;
 
+import nl.rijksdienst.kpi.observation.ObservationStatus;
+import nl.rijksdienst.kpi.observation.Qualifier;
+
 /** A reason to read a verdict with care, with a fixed code and a text in Dutch and English. */
 public record Caveat(String code, String nl, String en) {
 
@@ -38,6 +41,39 @@ public record Caveat(String code, String nl, String en) {
             "The deadline has passed, but there is no observation from after it yet.");
     public static final Caveat NO_DATA = new Caveat("no_data",
             "Er zijn geen waarnemingen om aan de norm te toetsen.", "There are no observations to check against the norm.");
+
+    public static final Caveat TARGET = new Caveat("target",
+            "Het cijfer is een streefwaarde, geen realisatie.", "The figure is a target, not an outcome.");
+
+    /**
+     * The caveats a figure carries by itself, in this order: its status (provisional, estimate,
+     * forecast, target), how the source states it (approximate, a bound, a range, words only), and a
+     * break in its series.
+     */
+    public static java.util.List<Caveat> ofFigure(ObservationStatus status, Qualifier qualifier, boolean seriesBreak) {
+        java.util.List<Caveat> caveats = new java.util.ArrayList<>();
+        switch (status) {
+            case provisional -> caveats.add(PROVISIONAL);
+            case estimate -> caveats.add(ESTIMATE);
+            case forecast -> caveats.add(FORECAST);
+            case target -> caveats.add(TARGET);
+            case final_ -> {
+            }
+        }
+        switch (qualifier) {
+            case approximate -> caveats.add(APPROXIMATE);
+            case lower_bound -> caveats.add(LOWER_BOUND);
+            case upper_bound -> caveats.add(UPPER_BOUND);
+            case range -> caveats.add(RANGE);
+            case qualitative -> caveats.add(QUALITATIVE);
+            case exact -> {
+            }
+        }
+        if (seriesBreak) {
+            caveats.add(SERIES_BREAK);
+        }
+        return caveats;
+    }
 
     public static Caveat interpretation(String text) {
         return new Caveat("interpretation", "De bron noemt geen getal; de drempel is een lezing van haar woorden: " + text,

@@ -265,26 +265,6 @@ public final class NormEvaluator {
     }
 
     private static List<Caveat> caveatsOf(SeriesPoint point) {
-        List<Caveat> caveats = new ArrayList<>();
-        switch (point.status()) {
-            case provisional -> caveats.add(Caveat.PROVISIONAL);
-            case estimate -> caveats.add(Caveat.ESTIMATE);
-            case forecast -> caveats.add(Caveat.FORECAST);
-            default -> {
-            }
-        }
-        switch (point.measure().qualifier()) {
-            case approximate -> caveats.add(Caveat.APPROXIMATE);
-            case lower_bound -> caveats.add(Caveat.LOWER_BOUND);
-            case upper_bound -> caveats.add(Caveat.UPPER_BOUND);
-            case range -> caveats.add(Caveat.RANGE);
-            case qualitative -> caveats.add(Caveat.QUALITATIVE);
-            default -> {
-            }
-        }
-        if (point.seriesBreak()) {
-            caveats.add(Caveat.SERIES_BREAK);
-        }
-        return caveats;
+        return Caveat.ofFigure(point.status(), point.measure().qualifier(), point.seriesBreak());
     }
 }
