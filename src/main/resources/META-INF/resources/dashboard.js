@@ -49,6 +49,41 @@
     return [VERDICTS[check.verdict][0], check.verdictText.nl];
   }
 
+  // An attribute value or Markdown text as written in a snippet.
+  function attribute(text) {
+    return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  }
+
+  function markdownText(text) {
+    return text.replace(/([\\\[\]*_`<>])/g, '\\$1');
+  }
+
+  // "Insluiten": the image by its URL, as HTML and as Markdown, with its text alternative as alt: the
+  // sentence, or for a chart the text alternative the chart carries (read from the SVG when opened).
+  function embed(path, alt, what) {
+    const url = location.origin + API + path;
+    const html = el('textarea', { readOnly: true, rows: 3, className: 'snippet', 'data-snippet': 'html' });
+    const markdown = el('textarea', { readOnly: true, rows: 3, className: 'snippet', 'data-snippet': 'markdown' });
+    const fill = text => {
+      html.textContent = '<img src="' + attribute(url) + '" alt="' + attribute(text) + '">';
+      markdown.textContent = '![' + markdownText(text) + '](' + url + ')';
+    };
+    const details = el('details', { className: 'embed', 'data-embed': path },
+      el('summary', {}, 'Insluiten'),
+      el('p', {}, what + ' als beeld (SVG; ', el('a', { href: url + '?format=png' }, 'PNG'), '), met de zin als alt-tekst:'),
+      el('label', {}, 'HTML', html), el('label', {}, 'Markdown', markdown));
+    if (alt) {
+      fill(alt);
+    } else {
+      details.addEventListener('toggle', async () => {
+        if (!details.open || html.textContent) return;
+        const svg = await (await fetch(url, { headers: { Accept: 'image/svg+xml' } })).text();
+        fill(new DOMParser().parseFromString(svg, 'image/svg+xml').querySelector('title').textContent);
+      });
+    }
+    return details;
+  }
+
   function scorecardCard(item, labels) {
     const check = item.latest;
     const obs = check.observation;
@@ -77,7 +112,8 @@
         + ')') : null,
       obs ? el('p', { className: 'source', title: obs.citation.quote }, 'Bron: “' + obs.citation.quote + '”'
         + (statedBy(obs.citation) ? ' (' + statedBy(obs.citation) + ')' : '') + '; ' + publicSince(obs)) : null,
-      obs && response(obs.citation) ? el('p', { className: 'source' }, response(obs.citation)) : null);
+      obs && response(obs.citation) ? el('p', { className: 'source' }, response(obs.citation)) : null,
+      embed('/norms/' + encodeURIComponent(item.norm.id) + '/badge', check.sentence.nl, 'Het oordeel'));
   }
 
   // Who states the figure in the cited sentence: a members' number is never the government's.
@@ -233,7 +269,7 @@
         'Per jaar, jaar niet genoemd: ' + (o.valueText || number(o.value) + UNIT[o.unit]) + ' (' + QUALIFIER[o.qualifier] + ', ' + STATUS[o.status] + ')')));
     // a figure only in words has no chart, only its note: no empty plot
     const card = el('section', { className: 'chart-card', 'data-indicator': indicator.id }, el('h3', {}, indicator.label.nl),
-      numeric.length ? container : null, notes);
+      numeric.length ? container : null, notes, embed('/indicators/' + encodeURIComponent(indicator.id) + '/chart', null, 'De reeks'));
     const low = Math.min(...bounds);
     const high = Math.max(...bounds);
     const pad = Math.max((high - low) * 0.15, Math.abs(high) * 0.05, 0.5);

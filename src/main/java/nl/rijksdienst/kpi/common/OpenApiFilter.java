@@ -338,9 +338,28 @@ public class OpenApiFilter implements OASFilter {
 
     static final String EXAMPLES = "openapi-examples/";
 
+    /** The stored real answers in other types than JSON: {@code openapi-examples/<operationId>.<extension>}, with the request in {@code .request}. */
+    static final Map<String, String> OTHER_EXAMPLES = Map.of("image/svg+xml", "svg", "text/plain", "txt", "text/markdown", "md");
+
     private static void addRealExample(Operation operation) {
         APIResponse ok = operation.getResponses().getAPIResponse("200");
-        if (ok == null || ok.getContent() == null || ok.getContent().getMediaType("application/json") == null) {
+        if (ok == null || ok.getContent() == null) {
+            return;
+        }
+        OTHER_EXAMPLES.forEach((type, extension) -> {
+            if (ok.getContent().getMediaType(type) == null) {
+                return;
+            }
+            String body = resource(EXAMPLES + operation.getOperationId() + "." + extension);
+            String request = resource(EXAMPLES + operation.getOperationId() + ".request");
+            if (body != null && request != null) {
+                ok.getContent().getMediaType(type).addExample("echt-antwoord", OASFactory.createExample()
+                        .summary("Een echt antwoord als " + type)
+                        .description("Een echt antwoord van de service op GET /api/v1" + request.strip() + " met Accept: " + type)
+                        .value(body));
+            }
+        });
+        if (ok.getContent().getMediaType("application/json") == null) {
             return;
         }
         try (InputStream in = Thread.currentThread().getContextClassLoader()
@@ -356,6 +375,14 @@ public class OpenApiFilter implements OASFilter {
                     .value(value));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the example of " + operation.getOperationId(), e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name, e);
         }
     }
 

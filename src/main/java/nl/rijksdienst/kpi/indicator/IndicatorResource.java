@@ -1,6 +1,11 @@
 package nl.rijksdienst.kpi.indicator;
 
 import nl.rijksdienst.kpi.common.HttpCaching;
+import nl.rijksdienst.kpi.common.KnownQueryParameters;
+import nl.rijksdienst.kpi.image.ImageAnswer;
+import nl.rijksdienst.kpi.image.ImageService;
+import nl.rijksdienst.kpi.sentence.Language;
+import nl.rijksdienst.kpi.sentence.SentenceAnswer;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import nl.rijksdienst.kpi.idempotency.IdempotentWrites;
@@ -48,7 +53,11 @@ public class IndicatorResource {
     private final SecurityIdentity identity;
     private final IdempotentWrites idempotent;
 
-    public IndicatorResource(IndicatorService service, IndicatorWriteService writer, SecurityIdentity identity, IdempotentWrites idempotent) {
+    private final ImageService images;
+
+    public IndicatorResource(IndicatorService service, IndicatorWriteService writer, SecurityIdentity identity, IdempotentWrites idempotent,
+            ImageService images) {
+        this.images = images;
         this.service = service;
         this.writer = writer;
         this.identity = identity;
@@ -132,5 +141,42 @@ public class IndicatorResource {
             description = "Geeft één indicator met eenheid, soort, thema en dimensies met codelijsten.")
     public IndicatorDto get(@Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId) {
         return IndicatorDto.of(service.require(indicatorId));
+    }
+
+    @GET
+    @HttpCaching.MaxAge(60)
+    @KnownQueryParameters.OpenQuery
+    @Path("/{indicatorId}/chart")
+    @Produces({ImageAnswer.SVG, ImageAnswer.PNG})
+    @Operation(operationId = "getIndicatorChart", summary = "De waarnemingen van een indicator als grafiek",
+            description = """
+                    Een grafiek van de waarnemingen van een indicator, op de server getekend uit dezelfde gegevens, als SVG (standaard) of \
+                    PNG: elke reeks (per combinatie van dimensiecodes), elk cijfer over de lengte van zijn periode, een ondergrens met een \
+                    pijl, een bandbreedte als vlak, een cijfer dat niet definitief is open en gestippeld, een breuk in de reeks als breuk, \
+                    de drempels van de normen als lijn met de kant die de norm overschrijdt gearceerd, en de bron eronder. De tekst \
+                    alternatief (title) is een zin. Dezelfde filters als de waarnemingen: `from`, `to`, `status`, `asOf` en een dimensie als \
+                    parameter (`?category=uitvoering`); een selectie van meer dan 2.000 waarnemingen is te groot voor één grafiek (422).""")
+    @APIResponse(responseCode = "200", description = "De grafiek.", content = {
+            @Content(mediaType = ImageAnswer.SVG, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = ImageAnswer.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "422", description = "De selectie is te groot voor één leesbare grafiek.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response chart(
+            @Parameter(description = "Identificatie van de indicator.", example = "external-hiring-share") @PathParam("indicatorId") String indicatorId,
+            @Parameter(description = "Eerste periode (periodecode).", example = "2023") @QueryParam("from") String from,
+            @Parameter(description = "Laatste periode (periodecode).", example = "2025-S1") @QueryParam("to") String to,
+            @Parameter(description = "Alleen waarnemingen met deze status (komma-gescheiden): final, provisional, estimate, forecast, target.")
+            @QueryParam("status") String status,
+            @Parameter(description = nl.rijksdienst.kpi.common.AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
+            @Parameter(description = ImageAnswer.LANG_DESCRIPTION, schema = @Schema(enumeration = {"nl", "en"})) @QueryParam("lang") String lang,
+            @Parameter(description = ImageAnswer.FORMAT_DESCRIPTION, schema = @Schema(enumeration = {"svg", "png"})) @QueryParam("format") String format,
+            @Context UriInfo uriInfo,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        String type = ImageAnswer.type(format, accept);
+        Language language = SentenceAnswer.language(lang);
+        java.util.Map<String, List<String>> query = new java.util.LinkedHashMap<>(uriInfo.getQueryParameters());
+        query.remove("lang");
+        query.remove("format");
+        return ImageAnswer.of(type, () -> images.indicatorChart(indicatorId, query, language));
     }
 }

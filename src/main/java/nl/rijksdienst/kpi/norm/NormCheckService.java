@@ -59,6 +59,23 @@ public class NormCheckService {
         this.observations = observations;
     }
 
+    /** A norm with its evaluation and the check asked for: the latest, or the interim indication. */
+    public record Checked(Norm norm, NormEvaluationDto evaluation, NormCheckDto check) {
+    }
+
+    /** A norm's latest check (or its interim indication) as known at {@code asOf}; 404 when the norm, or the interim indication, does not exist. */
+    public Checked check(String normId, OffsetDateTime asOf, boolean interim) {
+        Norm norm = findNorm(normId, asOf).orElseThrow(() -> nl.rijksdienst.kpi.common.ApiException.notFound("Er is geen norm met id '" + normId + "'"
+                + (asOf == null ? "" : " die op " + nl.rijksdienst.kpi.common.AsOf.day(asOf) + " openbaar was") + "; zie /norms voor de normen."));
+        NormEvaluationDto evaluation = evaluateIndicator(norm.indicatorId, asOf).stream().filter(e -> e.norm().id().equals(normId)).findFirst()
+                .orElseThrow(() -> nl.rijksdienst.kpi.common.ApiException.notFound("Er is geen oordeel over norm '" + normId + "'."));
+        NormCheckDto check = interim ? evaluation.interim() : evaluation.latest();
+        if (check == null) {
+            throw nl.rijksdienst.kpi.common.ApiException.notFound("Norm '" + normId + "' heeft geen tussentijdse indicatie; zonder interim het laatste oordeel.");
+        }
+        return new Checked(norm, evaluation, check);
+    }
+
     /** The sentence of a check of {@code norm}, citing its sources as they stand now. */
     public Sentence sentence(Norm norm, NormCheckDto check) {
         Set<String> ids = new HashSet<>(List.of(norm.indicatorId));

@@ -3,6 +3,9 @@ package nl.rijksdienst.kpi.norm;
 import nl.rijksdienst.kpi.common.PublicUrl;
 import nl.rijksdienst.kpi.sentence.SentenceAnswer;
 import nl.rijksdienst.kpi.common.HttpCaching;
+import nl.rijksdienst.kpi.image.ImageAnswer;
+import nl.rijksdienst.kpi.image.ImageService;
+import nl.rijksdienst.kpi.sentence.Language;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import nl.rijksdienst.kpi.idempotency.IdempotentWrites;
@@ -55,8 +58,11 @@ public class NormResource {
     private final IdempotentWrites idempotent;
 
     private final PublicUrl publicUrl;
+    private final ImageService images;
 
-    public NormResource(NormCheckService service, NormWriteService writer, SecurityIdentity identity, IdempotentWrites idempotent, PublicUrl publicUrl) {
+    public NormResource(NormCheckService service, NormWriteService writer, SecurityIdentity identity, IdempotentWrites idempotent, PublicUrl publicUrl,
+            ImageService images) {
+        this.images = images;
         this.publicUrl = publicUrl;
         this.service = service;
         this.writer = writer;
@@ -169,18 +175,8 @@ public class NormResource {
             @Parameter(description = SentenceAnswer.LANG_DESCRIPTION, schema = @Schema(enumeration = {"nl", "en"})) @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         java.time.OffsetDateTime moment = nl.rijksdienst.kpi.common.AsOf.parse(asOf);
-        if (interim != null && !interim.equals("true") && !interim.equals("false")) {
-            throw ApiException.badParameter("interim", "'" + interim + "' is geen waarheidswaarde; kies true of false");
-        }
-        Norm norm = service.findNorm(normId, moment).orElseThrow(() -> ApiException.notFound("Er is geen norm met id '" + normId + "'"
-                + (moment == null ? "" : " die op " + nl.rijksdienst.kpi.common.AsOf.day(moment) + " openbaar was") + "; zie /norms voor de normen."));
-        NormEvaluationDto evaluation = service.evaluateIndicator(norm.indicatorId, moment).stream().filter(e -> e.norm().id().equals(normId)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("Er is geen oordeel over norm '" + normId + "'."));
-        NormCheckDto check = "true".equals(interim) ? evaluation.interim() : evaluation.latest();
-        if (check == null) {
-            throw ApiException.notFound("Norm '" + normId + "' heeft geen tussentijdse indicatie; zonder interim de zin van het laatste oordeel.");
-        }
-        return SentenceAnswer.of(service.sentence(norm, check), service.evaluationDay(moment), "/norms/" + normId, publicUrl.api(), lang, accept);
+        NormCheckService.Checked checked = service.check(normId, moment, interim(interim));
+        return SentenceAnswer.of(service.sentence(checked.norm(), checked.check()), service.evaluationDay(moment), "/norms/" + normId, publicUrl.api(), lang, accept);
     }
 
     @Schema(name = "NormVersion", description = "Eén versie van een norm: wanneer zij openbaar werd, wanneer en door wie zij is vastgelegd en waarom.")
@@ -213,5 +209,65 @@ public class NormResource {
         Page.Sliced<NormVersionDto> sliced = Page.slice(versions, paging.toRequest(), v -> new NormVersionDto(v.version, v.supersededAt == null,
                 v.recordedAt, v.supersededOn, v.recordedBy, v.reason, NormDto.of(v.toNorm(), indicators.get(v.content.indicatorId()).unit)));
         return new NormVersionCollection(sliced.items(), sliced.paging());
+    }
+
+    @HttpCaching.MaxAge(60)
+    @HttpCaching.DependsOnDay
+    @GET
+    @Path("/{normId}/badge")
+    @Produces({ImageAnswer.SVG, ImageAnswer.PNG})
+    @Operation(operationId = "getNormBadge", summary = "Het laatste oordeel over een norm als badge",
+            description = """
+                    Een badge met het laatste oordeel (of met interim=true de tussentijdse indicatie), als SVG (standaard) of PNG, om in \
+                    een intranetpagina of een Markdown-document op te nemen: de norm, een teken dat zonder kleur leesbaar is (✓ ✗ ? –), \
+                    het oordeel in woorden, het cijfer in de woorden van de bron met zijn periode, en of het voorlopig is of op een \
+                    drempel van Kamerleden rust. De tekst alternatief (title, aria-label) is de zin van het oordeel; gebruik die als alt.""")
+    @APIResponse(responseCode = "200", description = "De badge.", content = {
+            @Content(mediaType = ImageAnswer.SVG, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = ImageAnswer.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response badge(@Parameter(description = "Identificatie van de norm.", example = "roemernorm") @PathParam("normId") String normId,
+            @Parameter(description = nl.rijksdienst.kpi.common.AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
+            @Parameter(description = "Waar: de badge van de tussentijdse indicatie in plaats van het laatste oordeel.",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("interim") String interim,
+            @Parameter(description = ImageAnswer.LANG_DESCRIPTION, schema = @Schema(enumeration = {"nl", "en"})) @QueryParam("lang") String lang,
+            @Parameter(description = ImageAnswer.FORMAT_DESCRIPTION, schema = @Schema(enumeration = {"svg", "png"})) @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        String type = ImageAnswer.type(format, accept);
+        java.time.OffsetDateTime moment = nl.rijksdienst.kpi.common.AsOf.parse(asOf);
+        boolean interimAsked = interim(interim);
+        Language language = SentenceAnswer.language(lang);
+        return ImageAnswer.of(type, () -> images.badge(normId, moment, interimAsked, language));
+    }
+
+    @HttpCaching.MaxAge(60)
+    @HttpCaching.DependsOnDay
+    @GET
+    @Path("/{normId}/chart")
+    @Produces({ImageAnswer.SVG, ImageAnswer.PNG})
+    @Operation(operationId = "getNormChart", summary = "Een norm en de cijfers die eraan getoetst zijn als grafiek",
+            description = """
+                    Een grafiek van de cijfers die aan een norm getoetst zijn, elk met zijn oordeel (✓ ✗ ?), als SVG (standaard) of PNG: de \
+                    drempel als lijn met de kant die de norm overschrijdt gearceerd (een drempel die een lezing van de bron is, gestippeld), \
+                    een deadline als lijn, bij een vergelijking de vergelijkingsindicator als tweede reeks; bandbreedtes, grenzen, \
+                    voorlopige cijfers en breuken als zodanig, en de bron eronder. De tekst alternatief (title) is de zin van het laatste oordeel.""")
+    @APIResponse(responseCode = "200", description = "De grafiek.", content = {
+            @Content(mediaType = ImageAnswer.SVG, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = ImageAnswer.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response chart(@Parameter(description = "Identificatie van de norm.", example = "roemernorm") @PathParam("normId") String normId,
+            @Parameter(description = nl.rijksdienst.kpi.common.AsOf.DESCRIPTION, example = "2026-02-01") @QueryParam("asOf") String asOf,
+            @Parameter(description = ImageAnswer.LANG_DESCRIPTION, schema = @Schema(enumeration = {"nl", "en"})) @QueryParam("lang") String lang,
+            @Parameter(description = ImageAnswer.FORMAT_DESCRIPTION, schema = @Schema(enumeration = {"svg", "png"})) @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        String type = ImageAnswer.type(format, accept);
+        java.time.OffsetDateTime moment = nl.rijksdienst.kpi.common.AsOf.parse(asOf);
+        Language language = SentenceAnswer.language(lang);
+        return ImageAnswer.of(type, () -> images.normChart(normId, moment, language));
+    }
+
+    private static boolean interim(String interim) {
+        if (interim != null && !interim.equals("true") && !interim.equals("false")) {
+            throw ApiException.badParameter("interim", "'" + interim + "' is geen waarheidswaarde; kies true of false");
+        }
+        return "true".equals(interim);
     }
 }

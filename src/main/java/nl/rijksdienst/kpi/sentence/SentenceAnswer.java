@@ -50,7 +50,7 @@ public final class SentenceAnswer {
         };
     }
 
-    static Language language(String lang) {
+    public static Language language(String lang) {
         if (lang == null) {
             return Language.nl;
         }

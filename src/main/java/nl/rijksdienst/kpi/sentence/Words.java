@@ -91,6 +91,26 @@ public final class Words {
         };
     }
 
+    /** A period in few words, for an image: "2024", "1e helft 2025" / "H1 2025", "K3 2025" / "Q3 2025", "jan. 2026", "jan.–sep. 2025". */
+    public static String shortPeriod(PeriodDto period, Language language) {
+        boolean nl = language == Language.nl;
+        if (period.start() == null) {
+            return nl ? "per jaar" : "per year";
+        }
+        String code = period.code();
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM yyyy", locale(language));
+        return switch (period.frequency()) {
+            case annual -> code;
+            case semiannual -> (nl ? code.charAt(code.length() - 1) + "e helft " : "H" + code.charAt(code.length() - 1) + " ") + code.substring(0, 4);
+            case quarterly -> (nl ? "K" : "Q") + code.charAt(code.length() - 1) + " " + code.substring(0, 4);
+            case monthly -> period.start().format(month);
+            case daily -> date(period.start(), language);
+            case interval -> period.start().getYear() == period.end().getYear()
+                    ? period.start().format(DateTimeFormatter.ofPattern("MMM", locale(language))) + "–" + period.end().format(month)
+                    : period.start().format(month) + "–" + period.end().format(month);
+        };
+    }
+
     /** Against which period a change is measured: "ten opzichte van het vierde kwartaal van 2024". */
     public static String basePeriod(PeriodDto base, Language language) {
         String when = period(base, language).replaceFirst("^(in|op|van|on|from) ", "");

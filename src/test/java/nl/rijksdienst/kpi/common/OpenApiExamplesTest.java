@@ -63,4 +63,36 @@ class OpenApiExamplesTest {
         JsonNode documented = JSON.readTree(given().when().get("/api/v1/openapi.json").then().extract().asString());
         assertThat(documented.findValues("operationId").stream().map(JsonNode::asText)).contains(operationId);
     }
+
+    /** The stored answers in other types (SVG, text, Markdown) are what the service answers, and in the document. */
+    @ParameterizedTest
+    @ValueSource(strings = {"getNormBadge", "getNormChart", "getIndicatorChart", "getNormSentence", "getCommitmentSentence", "getObservationSentence"})
+    void theOtherExamplesAreWhatTheServiceAnswers(String operationId) throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of("src/main/resources/openapi-examples");
+        String request = java.nio.file.Files.readString(folder.resolve(operationId + ".request")).strip();
+        JsonNode documented = JSON.readTree(given().when().get("/api/v1/openapi.json").then().extract().asString());
+        int compared = 0;
+        for (java.util.Map.Entry<String, String> other : OpenApiFilter.OTHER_EXAMPLES.entrySet()) {
+            String type = other.getKey();
+            JsonNode operation = documented.findParents("operationId").stream().filter(n -> n.get("operationId").asText().equals(operationId)).findFirst()
+                    .orElseThrow();
+            if (operation.at("/responses/200/content").get(type) == null) {
+                continue;
+            }
+            java.nio.file.Path stored = folder.resolve(operationId + "." + other.getValue());
+            String answer = given().accept(type).when().get("/api/v1" + request).then().statusCode(200).extract().asString();
+            if (Boolean.getBoolean("refreshExamples")) {
+                java.nio.file.Files.writeString(stored, answer);
+                continue;
+            }
+            assertThat(stored).as(operationId + " " + type).exists();
+            assertThat(answer).as("live %s answer to %s; after a deliberate change refresh %s", type, request, stored)
+                    .isEqualTo(java.nio.file.Files.readString(stored));
+            assertThat(operation.at("/responses/200/content").get(type).at("/examples/echt-antwoord/value").asText()).isEqualTo(answer);
+            compared++;
+        }
+        if (!Boolean.getBoolean("refreshExamples")) {
+            assertThat(compared).as(operationId).isPositive();
+        }
+    }
 }

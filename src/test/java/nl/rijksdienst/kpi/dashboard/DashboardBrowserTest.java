@@ -73,6 +73,12 @@ class DashboardBrowserTest {
         // when each figure became public, and what a verdict rests on
         assertThat(dom).contains("openbaar op zijn vroegst sinds 22 januari 2026")
                 .contains("getoetst aan onze lezing van de bron, die geen getal noemt");
+        // "insluiten": the badge by its full URL, as HTML and Markdown, with the sentence as its alt text
+        String origin = page.toString().replaceAll("/$", "");
+        assertThat(dom).contains("data-embed=\"/norms/roemernorm/badge\"")
+                .contains("&lt;img src=\"" + origin + "/api/v1/norms/roemernorm/badge\" alt=\"Aandeel externe inhuur in 2024: 15,4%. Roemernorm")
+                .contains("![Aandeel externe inhuur in 2024: 15,4%. Roemernorm (ten hoogste 10%): overschreden")
+                .contains("data-embed=\"/indicators/external-hiring-share/chart\"");
         // what the letter promises: the open and overdue commitments, with the term in the letter's words
         assertThat(dom).containsPattern("data-commitment=\"rijksinkoopstrategie\" data-state=\"overdue\"")
                 .containsPattern("data-commitment=\"oha-eerste-rapport\" data-state=\"due_soon\"")
