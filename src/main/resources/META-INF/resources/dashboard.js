@@ -17,8 +17,11 @@
   const ATTENTION = ['breached', 'off_track', 'indeterminate', 'no_data', 'on_track', 'met'];
   const STATUS = { final: 'definitief', provisional: 'voorlopig (tussenstand)', estimate: 'schatting', forecast: 'verwachting', target: 'streefwaarde' };
 
+  // after the data changed, the browser asks again rather than use what it kept (its ETag makes that cheap)
+  let revalidate = false;
+
   async function get(path) {
-    const response = await fetch(API + path, { headers: { Accept: 'application/json' } });
+    const response = await fetch(API + path, { headers: { Accept: 'application/json' }, cache: revalidate ? 'no-cache' : 'default' });
     if (!response.ok) {
       throw new Error(path + ': ' + response.status);
     }
@@ -306,9 +309,15 @@
     chart.container.setAttribute('data-points', String(chart.numeric.length));
   }
 
+  let charts = [];
+
+  // Draws the whole page from the API; again when the data changes (see live()).
   async function main() {
     const status = document.getElementById('status');
     try {
+      charts.forEach(c => c.instance && c.instance.dispose());
+      ['scorecard', 'charts'].forEach(id => document.getElementById(id).replaceChildren());
+      document.querySelector('#commitments tbody').replaceChildren();
       const [scorecard, indicators, themeList] = await Promise.all([get('/scorecard'), get('/indicators?pageSize=1000'), get('/themes?pageSize=100')]);
       const themes = Object.fromEntries(themeList.items.map(t => [t.id, t.code + '. ' + t.label.nl]));
       document.getElementById('evaluated-on').textContent = '(' + day(scorecard.evaluatedOn) + ')';
@@ -317,7 +326,7 @@
       const ordered = scorecard.items.slice().sort((a, b) => ATTENTION.indexOf(a.latest.verdict) - ATTENTION.indexOf(b.latest.verdict));
       document.getElementById('scorecard').append(...ordered.map(item => scorecardCard(item, labels)));
       document.querySelector('#commitments tbody').append(...scorecard.pendingCommitments.map(c => commitmentRow(c, themes)));
-      const charts = [];
+      charts = [];
       for (const indicator of indicators.items) {
         const [observations, checks] = await Promise.all([
           get('/indicators/' + encodeURIComponent(indicator.id) + '/observations?pageSize=1000'),
@@ -330,14 +339,6 @@
         charts.push(chart);
       }
       charts.filter(c => c.numeric.length).forEach(draw);
-      // the charts follow the window (a tablet turned, a window resized)
-      window.addEventListener('resize', () => charts.forEach(c => {
-        if (c.instance) {
-          fitLabels(c);
-          c.instance.setOption({ series: c.series, legend: { textStyle: c.legendText } });
-          c.instance.resize();
-        }
-      }));
       status.textContent = scorecard.items.length + ' normen, ' + scorecard.pendingCommitments.length + ' openstaande toezeggingen ('
         + scorecard.commitments.overdue + ' met verstreken termijn), ' + charts.length + ' reeksen. Bron van elk cijfer: wijs het aan.';
       document.body.setAttribute('data-ready', 'true');
@@ -347,5 +348,38 @@
     }
   }
 
-  document.addEventListener('DOMContentLoaded', main);
+  // Live: the page is drawn again when the data version moves (server-sent events from any replica), not by polling.
+  // (?live=false: a page that stays as it was drawn, for printing or a screenshot)
+  function live() {
+    if (!window.EventSource || new URLSearchParams(location.search).get('live') === 'false') return;
+    let drawing = Promise.resolve();
+    const source = new EventSource(API + '/events/stream');
+    source.addEventListener('data-version', message => {
+      const version = JSON.parse(message.data).version;
+      const shown = Number(document.body.getAttribute('data-version') || '-1');
+      document.body.setAttribute('data-live', 'true');
+      if (shown < 0) {
+        document.body.setAttribute('data-version', String(version));
+      } else if (version > shown) {
+        document.body.setAttribute('data-version', String(version));
+        revalidate = true;
+        drawing = drawing.then(main);
+      }
+    });
+    source.addEventListener('event', message => {
+      const event = JSON.parse(message.data);
+      document.getElementById('status').setAttribute('data-last-event', String(event.id));
+    });
+  }
+
+  // the charts follow the window (a tablet turned, a window resized)
+  window.addEventListener('resize', () => charts.forEach(c => {
+    if (c.instance) {
+      fitLabels(c);
+      c.instance.setOption({ series: c.series, legend: { textStyle: c.legendText } });
+      c.instance.resize();
+    }
+  }));
+
+  document.addEventListener('DOMContentLoaded', () => main().then(live));
 }());

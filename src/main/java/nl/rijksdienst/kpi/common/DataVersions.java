@@ -50,7 +50,7 @@ public class DataVersions {
             + "from data_change where version > ? and version <= ?";
 
     private final DataSource dataSource;
-    private volatile Moves moves;
+    private final java.util.List<Moves> moves = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long delivered = -1;
     private volatile Version current;
     private volatile long confirmedAtNanos;
@@ -80,19 +80,18 @@ public class DataVersions {
         }
     }
 
-    /** Who is told of each move of the version (one: the cache of rendered answers). */
-    public void onMove(Moves moves) {
-        this.moves = moves;
+    /** Adds one to be told of each move of the version (the cache of rendered answers, the live event streams). */
+    public void onMove(Moves listener) {
+        moves.add(listener);
     }
 
-    /** Tells {@link #moves} of a move seen since the last one told; on the listener's thread, with its connection. */
+    /** Tells each of {@link #moves} of a move seen since the last one told; on the listener's thread, with its connection. */
     private void deliver(Connection c) {
         Version now = current;
-        Moves told = moves;
         if (now == null) {
             return;
         }
-        if (told == null || delivered < 0 || now.number() <= delivered) {
+        if (moves.isEmpty() || delivered < 0 || now.number() <= delivered) {
             delivered = Math.max(delivered, now.number());
             return;
         }
@@ -104,7 +103,7 @@ public class DataVersions {
                 rs.next();
                 // every version in between recorded, and each only observations: the indicators they changed
                 if (rs.getLong(1) == now.number() - delivered && !rs.getBoolean(2)) {
-                    changed = new java.util.HashSet<>(java.util.Arrays.asList((String[]) rs.getArray(3).getArray()));
+                    changed = java.util.Set.of((String[]) rs.getArray(3).getArray());
                 }
             }
         } catch (SQLException e) {
@@ -112,10 +111,12 @@ public class DataVersions {
         }
         long from = delivered;
         delivered = now.number();
-        try {
-            told.moved(from, now, changed);
-        } catch (RuntimeException e) {
-            Log.warnf("Handling the move of the data version to %d failed: %s", now.number(), e.toString());
+        for (Moves told : moves) {
+            try {
+                told.moved(from, now, changed);
+            } catch (RuntimeException e) {
+                Log.warnf("Handling the move of the data version to %d failed: %s", now.number(), e.toString());
+            }
         }
     }
 

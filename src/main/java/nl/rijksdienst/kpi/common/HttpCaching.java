@@ -51,6 +51,12 @@ public class HttpCaching {
     public @interface ResourceVersion {
     }
 
+    /** A stream that stays open (server-sent events): never kept, no validators. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface Live {
+    }
+
     /** The answer depends on the day it is evaluated on (deadlines), not only on the data. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
@@ -84,6 +90,10 @@ public class HttpCaching {
         Method method = resource.getResourceMethod();
         String verb = request.getMethod();
         if (method == null || !(HttpMethod.GET.equals(verb) || HttpMethod.HEAD.equals(verb))) {
+            return null;
+        }
+        if (method.isAnnotationPresent(Live.class)) {
+            request.setProperty(CACHE_CONTROL, "no-store");
             return null;
         }
         if (method.isAnnotationPresent(RolesAllowed.class)) {

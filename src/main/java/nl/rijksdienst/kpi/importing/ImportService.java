@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import nl.rijksdienst.kpi.audit.AuditLog;
+import nl.rijksdienst.kpi.event.EventLog;
 import nl.rijksdienst.kpi.common.ApiException;
 import nl.rijksdienst.kpi.common.Hashes;
 import nl.rijksdienst.kpi.common.Problem.InvalidRow;
@@ -70,9 +71,11 @@ public class ImportService {
     private final AuditLog audit;
     private final WritersLock writersLock;
     private final ObjectMapper mapper;
+    private final EventLog events;
 
     public ImportService(DataSource dataSource, IndicatorRepository indicators, SourceRepository sources, AuditLog audit, ObjectMapper mapper,
-            WritersLock writersLock) {
+            WritersLock writersLock, EventLog events) {
+        this.events = events;
         this.dataSource = dataSource;
         this.indicators = indicators;
         this.sources = sources;
@@ -84,7 +87,7 @@ public class ImportService {
     /** An import within the caller's transaction (the data files at start). */
     @Transactional
     public Result importObservations(InputStream body, BodyType type, String actor, String reason, String idempotencyKey) {
-        return run(body, type, actor, reason, idempotencyKey, "POST /api/v1/observation-imports");
+        return run(body, type, actor, reason, idempotencyKey, "POST /api/v1/observation-imports", false);
     }
 
     /**
@@ -96,10 +99,11 @@ public class ImportService {
     // 30 minutes (kpi.import.transaction-timeout, in seconds), not the default minute
     @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeoutFromConfigProperty = "kpi.import.transaction-timeout", timeout = 1800)
     public Result importUpload(InputStream body, BodyType type, String actor, String reason, String idempotencyKey, String requestTarget) {
-        return run(body, type, actor, reason, idempotencyKey, requestTarget);
+        return run(body, type, actor, reason, idempotencyKey, requestTarget, true);
     }
 
-    private Result run(InputStream body, BodyType type, String actor, String reason, String idempotencyKey, String requestTarget) {
+    /** @param announce whether the import is told as events (an editor's import; not the data files loaded at start) */
+    private Result run(InputStream body, BodyType type, String actor, String reason, String idempotencyKey, String requestTarget, boolean announce) {
         MessageDigest digest = Hashes.sha256();
         digest.update((requestTarget + "\n").getBytes(StandardCharsets.UTF_8));
         InputStream in = new DigestInputStream(body, digest);
@@ -123,7 +127,12 @@ public class ImportService {
             OffsetDateTime now = now(c);
             ObservationStore.createStaging(c);
             long rows = stage(c, in, type, validator, byId);
+            EventLog.Snapshot verdicts = announce ? events.verdicts(stagedIndicators(c)) : null;
             ObservationStore.Counts counts = ObservationStore.merge(c, now, actor, reason, importId, false);
+            if (announce && counts.inserted() + counts.revised() > 0) {
+                announce(c, importId, byId);
+                events.verdictsMoved(verdicts, byId.values().stream().collect(Collectors.toMap(i -> i.id, i -> i.themeId)));
+            }
             String sha = HexFormat.of().formatHex(digest.digest());
             ImportReport report = new ImportReport(importId, counts.inserted() + counts.revised() == 0 ? "no_change" : "applied", rows,
                     counts.inserted(), counts.revised(), counts.unchanged(), now, actor, reason, type.mediaType, idempotencyKey);
@@ -154,6 +163,62 @@ public class ImportService {
             }
             throw new IllegalStateException("Import failed", e);
         }
+    }
+
+    private static java.util.Set<String> stagedIndicators(Connection c) throws SQLException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("select distinct indicator_id from import_staging"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** An event per indicator the import wrote to: how many figures it added and corrected, the first hundred corrections with their old and new value. */
+    private void announce(Connection c, UUID importId, Map<String, Indicator> byId) throws SQLException {
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select indicator_id, count(*) filter (where version = 1), count(*) filter (where version > 1) "
+                + "from observation where import_id = ? group by indicator_id")) {
+            ps.setObject(1, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                }
+            }
+        }
+        for (Map.Entry<String, long[]> indicator : counts.entrySet()) {
+            List<Map<String, Object>> corrections = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select n.observation_id, n.period_code, n.version, o.qualifier, o.value, o.value_low, o.value_high, "
+                    + "o.value_text, n.qualifier, n.value, n.value_low, n.value_high, n.value_text from observation n "
+                    + "join observation o on o.observation_id = n.observation_id and o.version = n.version - 1 "
+                    + "where n.import_id = ? and n.indicator_id = ? and n.version > 1 order by n.observation_id limit 100")) {
+                ps.setObject(1, importId);
+                ps.setString(2, indicator.getKey());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> correction = new LinkedHashMap<>();
+                        correction.put("observationId", rs.getLong(1));
+                        correction.put("period", rs.getString(2));
+                        correction.put("version", rs.getInt(3));
+                        correction.put("before", value(rs, 4));
+                        correction.put("after", value(rs, 9));
+                        corrections.add(correction);
+                    }
+                }
+            }
+            events.imported(byId.get(indicator.getKey()), importId.toString(), indicator.getValue()[0], indicator.getValue()[1], corrections);
+        }
+    }
+
+    private static Map<String, Object> value(ResultSet rs, int first) throws SQLException {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("qualifier", rs.getString(first));
+        value.put("value", rs.getBigDecimal(first + 1));
+        value.put("valueLow", rs.getBigDecimal(first + 2));
+        value.put("valueHigh", rs.getBigDecimal(first + 3));
+        value.put("valueText", rs.getString(first + 4));
+        return value;
     }
 
     private long stage(Connection c, InputStream in, BodyType type, ObservationValidator validator, Map<String, Indicator> byId)

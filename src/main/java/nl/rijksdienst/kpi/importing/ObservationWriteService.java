@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -16,6 +17,7 @@ import nl.rijksdienst.kpi.common.ResourceVersions;
 import nl.rijksdienst.kpi.indicator.Indicator;
 import nl.rijksdienst.kpi.indicator.IndicatorService;
 import nl.rijksdienst.kpi.observation.Observation;
+import nl.rijksdienst.kpi.event.EventLog;
 import nl.rijksdienst.kpi.observation.ObservationDto;
 import nl.rijksdienst.kpi.sentence.ObservationSentences;
 import nl.rijksdienst.kpi.source.SourceRepository;
@@ -42,9 +44,11 @@ public class ObservationWriteService {
     private final AuditLog audit;
     private final WritersLock writersLock;
     private final ResourceVersions versions;
+    private final EventLog events;
 
     public ObservationWriteService(DataSource dataSource, IndicatorService indicatorService, SourceRepository sources, ObservationRepository observations, AuditLog audit,
-            WritersLock writersLock, ResourceVersions versions) {
+            WritersLock writersLock, ResourceVersions versions, EventLog events) {
+        this.events = events;
         this.dataSource = dataSource;
         this.indicatorService = indicatorService;
         this.sources = sources;
@@ -60,6 +64,7 @@ public class ObservationWriteService {
         ObservationValidator.Valid valid = validate(indicator, input);
         try (Connection c = dataSource.getConnection()) {
             writersLock.acquire(c);
+            EventLog.Snapshot verdicts = events.verdicts(Set.of(indicator.id));
             ObservationStore.createStaging(c);
             ObservationStore.stageOne(c, valid);
             Observation existing = currentByKey(valid);
@@ -75,7 +80,10 @@ public class ObservationWriteService {
             ObservationDto after = ObservationDto.of(created, indicator.unit);
             audit.record(actor, "create", "observation", String.valueOf(id), valid.reason(),
                     "Waarneming " + indicator.id + " " + valid.period().code() + " toegevoegd", Map.of("indicatorId", indicator.id, "version", 1, "after", after));
-            return quoted(indicator, after);
+            ObservationDto quoted = quoted(indicator, after);
+            events.observationAdded(indicator, quoted);
+            events.verdictsMoved(verdicts, Map.of(indicator.id, indicator.themeId));
+            return quoted;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot add the observation", e);
         }
@@ -103,6 +111,7 @@ public class ObservationWriteService {
                     + (current.dimensionKey.isEmpty() ? "" : ", " + current.dimensionKey) + "); voeg een andere waarneming toe met POST.",
                     List.of(new Problem.InvalidParam("period", "hoort bij de identiteit van de waarneming en kan niet veranderen")));
         }
+        EventLog.Snapshot verdicts = events.verdicts(Set.of(indicator.id));
         try (Connection c = dataSource.getConnection()) {
             ObservationStore.createStaging(c);
             ObservationStore.stageOne(c, valid);
@@ -121,7 +130,12 @@ public class ObservationWriteService {
                         Map.of("indicatorId", indicator.id, "version", counts.outcomes().get(0).version(),
                                 "before", ObservationDto.of(current, indicator.unit), "after", ObservationDto.of(now, indicator.unit)));
             }
-            return new Written(quoted(indicator, ObservationDto.of(now, indicator.unit)), changed);
+            ObservationDto written = quoted(indicator, ObservationDto.of(now, indicator.unit));
+            if (changed) {
+                events.observationCorrected(indicator, quoted(indicator, ObservationDto.of(current, indicator.unit)), written, valid.reason());
+                events.verdictsMoved(verdicts, Map.of(indicator.id, indicator.themeId));
+            }
+            return new Written(written, changed);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot correct the observation", e);
         }

@@ -109,6 +109,18 @@ public class NormCheckService {
         return evaluate(list, asOf).items();
     }
 
+    /**
+     * The latest check of every norm that reads one of {@code indicatorIds} (as its indicator or as
+     * the one it is compared with), as the data stands now: what a change to those indicators may move.
+     */
+    public Map<String, NormCheckDto> latestChecks(Set<String> indicatorIds) {
+        List<Norm> touched = norms.listOrdered().stream()
+                .filter(n -> indicatorIds.contains(n.indicatorId) || (n.referenceIndicatorId != null && indicatorIds.contains(n.referenceIndicatorId))).toList();
+        Map<String, NormCheckDto> latest = new LinkedHashMap<>();
+        evaluate(touched, null).items().forEach(e -> latest.put(e.norm().id(), e.latest()));
+        return latest;
+    }
+
     /** The day the norms are checked on: today, or the day of {@code asOf} when that lies before. */
     public LocalDate evaluationDay(OffsetDateTime asOf) {
         LocalDate today = LocalDate.now(clock);

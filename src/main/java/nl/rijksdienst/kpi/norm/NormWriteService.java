@@ -27,8 +27,11 @@ public class NormWriteService {
     private final ResourceVersions versions;
     private final NormVersions normVersions;
 
+    private final nl.rijksdienst.kpi.event.EventLog events;
+
     public NormWriteService(NormRepository norms, IndicatorRepository indicators, SourceRepository sources, AuditLog audit, ResourceVersions versions,
-            NormVersions normVersions) {
+            NormVersions normVersions, nl.rijksdienst.kpi.event.EventLog events) {
+        this.events = events;
         this.normVersions = normVersions;
         this.norms = norms;
         this.indicators = indicators;
@@ -45,6 +48,7 @@ public class NormWriteService {
         if (norms.findByIdOptional(input.id()).isPresent()) {
             throw new ApiException(409, "Conflict", "Er is al een norm met id '" + input.id() + "'; wijzig die met PUT /norms/" + input.id() + ".", List.of());
         }
+        var verdicts = events.verdicts(java.util.Set.of(indicator.id));
         Norm norm = new Norm();
         norm.id = input.id();
         norm.apply(input);
@@ -52,6 +56,7 @@ public class NormWriteService {
         normVersions.record(norm, actor, input.reason());
         NormDto after = NormDto.of(norm, indicator.unit);
         audit.record(actor, "create", "norm", norm.id, input.reason(), "Norm " + norm.id + " toegevoegd", Map.of("after", after));
+        events.verdictsMoved(verdicts, Map.of(indicator.id, indicator.themeId));
         return after;
     }
 
@@ -65,10 +70,13 @@ public class NormWriteService {
         }
         faults.throwIfAny();
         NormDto before = NormDto.of(norm, indicators.findById(norm.indicatorId).unit);
+        java.util.Set<String> read = new java.util.HashSet<>(java.util.List.of(norm.indicatorId, indicator.id));
+        var verdicts = events.verdicts(read);
         norm.apply(input);
         normVersions.record(norm, actor, input.reason());
         NormDto after = NormDto.of(norm, indicator.unit);
         audit.recordChange(actor, "norm", id, input.reason(), "Norm " + id + " gewijzigd (versie " + norm.version + ")", before, after);
+        events.verdictsMoved(verdicts, Map.of(indicator.id, indicator.themeId));
         return after;
     }
 

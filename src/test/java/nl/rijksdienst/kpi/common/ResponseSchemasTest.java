@@ -38,12 +38,21 @@ import org.junit.jupiter.api.Test;
 @TestProfile(WritingProfile.class)
 class ResponseSchemasTest {
 
+    /** Tells the commitments' states, so that there are events to read whatever ran before. */
+    @jakarta.inject.Inject
+    nl.rijksdienst.kpi.event.CommitmentAnnouncer announcer;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final String JSON_TYPE = "application/json";
 
     @Test
     void everyReadAnswersAsItsSchemaSays() throws Exception {
+        announcer.announce();
+        // a webhook subscription to read (to an address that refuses at once; ended at the end)
+        String subscription = given().header("Authorization", Tokens.editor()).contentType("application/json")
+                .body("{\"url\": \"http://127.0.0.1:9/none\", \"kind\": \"verdict.changed\"}").post("/api/v1/webhook-subscriptions")
+                .then().statusCode(201).extract().jsonPath().getString("id");
         // one import, so that the imports have an item to read too
         given().header("Authorization", Tokens.editor()).contentType("application/json")
                 .body("""
@@ -109,6 +118,7 @@ class ResponseSchemasTest {
                 }
             }
         }
+        given().header("Authorization", Tokens.editor()).delete("/api/v1/webhook-subscriptions/" + subscription).then().statusCode(204);
         assertThat(failures).as("answers that do not match their schema").isEmpty();
         // the check reaches into referenced schemas: an indicator whose name lacks Dutch is refused
         JsonSchema indicator = factory.getSchema(SchemaLocation.of(document + "#/components/schemas/Indicator"));
@@ -117,7 +127,8 @@ class ResponseSchemasTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) one).putObject("label").put("en", "only English");
         assertThat(indicator.validate(one)).as("an indicator without label.nl").isNotEmpty();
         assertThat(checked).as("operations read").contains("listIndicators", "getIndicator", "listObservations", "getObservation",
-                "listObservationVersions", "listNormChecks", "getScorecard", "listAllObservations", "getObservationImport", "listAuditEntries");
+                "listObservationVersions", "listNormChecks", "getScorecard", "listAllObservations", "getObservationImport", "listAuditEntries",
+                "listEvents", "getEvent", "listWebhookSubscriptions", "getWebhookSubscription", "listWebhookDeliveries");
         assertThat(answers).as("answers checked").isGreaterThan(200);
     }
 
@@ -136,6 +147,8 @@ class ResponseSchemasTest {
                     case "sourceId" -> "/sources";
                     case "themeId" -> "/themes";
                     case "importId" -> "/observation-imports";
+                    case "eventId" -> "/events";
+                    case "subscriptionId" -> "/webhook-subscriptions";
                     case "observationId" -> "/indicators/" + binding.get("indicatorId") + "/observations";
                     default -> throw new AssertionError("no collection lists " + name + " in " + path);
                 };

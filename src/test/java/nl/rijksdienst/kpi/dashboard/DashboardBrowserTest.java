@@ -51,7 +51,7 @@ class DashboardBrowserTest {
         Optional<String> chromium = chromium();
         Assumptions.assumeTrue(chromium.isPresent(), "no Chromium installed");
 
-        String dom = run(List.of(chromium.get(), "--window-size=1400,2600", "--dump-dom", page.toString()));
+        String dom = run(List.of(chromium.get(), "--window-size=1400,2600", "--dump-dom", page + "?live=false"));
 
         assertThat(dom).contains("data-ready=\"true\"");
         assertThat(dom).containsPattern("data-norm=\"roemernorm\" data-verdict=\"breached\"");
@@ -86,7 +86,7 @@ class DashboardBrowserTest {
 
         Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
-        run(List.of(chromium.get(), "--window-size=1400,2600", "--screenshot=" + screenshot, page.toString()));
+        run(List.of(chromium.get(), "--window-size=1400,2600", "--screenshot=" + screenshot, page + "?live=false"));
         assertThat(screenshot).exists();
         assertThat(Files.size(screenshot)).isGreaterThan(50_000);
     }

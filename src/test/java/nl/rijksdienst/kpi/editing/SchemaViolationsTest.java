@@ -62,6 +62,7 @@ class SchemaViolationsTest {
         validBodies.put("SourceInput", EditorFixtures.source(fresh));
         validBodies.put("NormInput", EditorFixtures.norm(fresh, indicator, "5"));
         validBodies.put("ObservationInput", EditorFixtures.observation("2025", "4.5", "provisional", "schematest"));
+        validBodies.put("WebhookSubscriptionInput", "{\"url\": \"http://127.0.0.1:9/none\", \"kind\": \"verdict.changed\"}");
         validBodies.put("CommitmentInput", """
                 {"id": "%s", "themeId": "rijksinkoop", "kind": "promise",
                  "label": {"nl": "Voortgangsbrief inkoop", "en": "Procurement progress letter"},
