@@ -124,10 +124,22 @@ public class EventService {
         }
     }
 
+    /** A timestamp as the JDBC driver gives it, in UTC; null stays null. */
+    public static OffsetDateTime utc(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
     private EventDto dto(Object[] r) {
-        OffsetDateTime at = r[1] instanceof java.time.Instant i ? i.atOffset(ZoneOffset.UTC)
-                : r[1] instanceof OffsetDateTime o ? o.withOffsetSameInstant(ZoneOffset.UTC)
-                : ((java.sql.Timestamp) r[1]).toInstant().atOffset(ZoneOffset.UTC);
+        OffsetDateTime at = utc(r[1]);
         Map<String, Object> data;
         try {
             data = json.readValue((String) r[11], new TypeReference<LinkedHashMap<String, Object>>() {
