@@ -188,27 +188,34 @@ public class ImportService {
             }
         }
         for (Map.Entry<String, long[]> indicator : counts.entrySet()) {
-            List<Map<String, Object>> corrections = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select n.observation_id, n.period_code, n.version, o.qualifier, o.value, o.value_low, o.value_high, "
-                    + "o.value_text, n.qualifier, n.value, n.value_low, n.value_high, n.value_text from observation n "
-                    + "join observation o on o.observation_id = n.observation_id and o.version = n.version - 1 "
-                    + "where n.import_id = ? and n.indicator_id = ? and n.version > 1 order by n.observation_id limit 100")) {
-                ps.setObject(1, importId);
-                ps.setString(2, indicator.getKey());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Map<String, Object> correction = new LinkedHashMap<>();
-                        correction.put("observationId", rs.getLong(1));
-                        correction.put("period", rs.getString(2));
-                        correction.put("version", rs.getInt(3));
-                        correction.put("before", value(rs, 4));
-                        correction.put("after", value(rs, 9));
-                        corrections.add(correction);
-                    }
-                }
-            }
+            // only an indicator with corrections is read again (the import's rows have no index of their own)
+            List<Map<String, Object>> corrections = indicator.getValue()[1] == 0 ? List.of() : corrections(c, importId, indicator.getKey());
             events.imported(byId.get(indicator.getKey()), importId.toString(), indicator.getValue()[0], indicator.getValue()[1], corrections);
         }
+    }
+
+    /** The first hundred corrections an import made to an indicator's figures, with the value before and after. */
+    private static List<Map<String, Object>> corrections(Connection c, UUID importId, String indicatorId) throws SQLException {
+        List<Map<String, Object>> corrections = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select n.observation_id, n.period_code, n.version, o.qualifier, o.value, o.value_low, o.value_high, "
+                + "o.value_text, n.qualifier, n.value, n.value_low, n.value_high, n.value_text from observation n "
+                + "join observation o on o.observation_id = n.observation_id and o.version = n.version - 1 "
+                + "where n.import_id = ? and n.indicator_id = ? and n.version > 1 order by n.observation_id limit 100")) {
+            ps.setObject(1, importId);
+            ps.setString(2, indicatorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> correction = new LinkedHashMap<>();
+                    correction.put("observationId", rs.getLong(1));
+                    correction.put("period", rs.getString(2));
+                    correction.put("version", rs.getInt(3));
+                    correction.put("before", value(rs, 4));
+                    correction.put("after", value(rs, 9));
+                    corrections.add(correction);
+                }
+            }
+        }
+        return corrections;
     }
 
     private static Map<String, Object> value(ResultSet rs, int first) throws SQLException {
