@@ -65,6 +65,42 @@ public final class MediaNegotiation {
         return Optional.empty();
     }
 
+    /**
+     * The offered type {@code accept} chooses; else a 406 problem naming what is offered and, in
+     * {@code howElse} (may be null), another way to ask.
+     */
+    public static String require(String accept, List<String> offered, String howElse) {
+        return choose(accept, offered).orElseThrow(() -> new ApiException(406, ProblemMappers.titleFor(406),
+                "Deze resource is beschikbaar als " + String.join(", ", offered) + (howElse == null ? "." : " (" + howElse + ")."), List.of()));
+    }
+
+    /**
+     * The type a {@code format} query parameter names ({@code formats}: its values and their types,
+     * in order), a 400 for another value; without it, the one {@code accept} chooses among the types.
+     *
+     * @param of what the formats are of, for the 400: "van dit beeld"
+     */
+    public static String require(String format, Map<String, String> formats, String accept, String of) {
+        List<String> offered = List.copyOf(new java.util.LinkedHashSet<>(formats.values()));
+        if (format != null) {
+            String type = formats.get(format);
+            if (type == null) {
+                throw ApiException.badParameter("format", "'" + format + "' is geen formaat " + of + "; kies " + String.join(" of ", formats.keySet()));
+            }
+            return type;
+        }
+        return require(accept, offered, "of met format=" + String.join(", format=", formats.keySet()));
+    }
+
+    /** Values of a {@code format} parameter and their types, in the order given: "svg", "image/svg+xml", "png", "image/png". */
+    public static Map<String, String> formats(String... valuesAndTypes) {
+        Map<String, String> formats = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < valuesAndTypes.length; i += 2) {
+            formats.put(valuesAndTypes[i], valuesAndTypes[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(formats);
+    }
+
     private static boolean matches(MediaType range, MediaType offered) {
         if (!range.isCompatible(offered)) {
             return false;

@@ -72,10 +72,11 @@ public class EventLog {
             data.put("from", then == null ? null : then.verdict());
             data.put("to", now.verdict());
             data.put("observationId", now.observation() == null ? null : now.observation().id());
-            String label = labelOf(normId);
+            LocalizedText label = norms.findNorm(normId, null).map(n -> LocalizedText.of(n.labelNl, n.labelEn == null ? n.labelNl : n.labelEn))
+                    .orElse(LocalizedText.of(normId, normId));
             LocalizedText title = LocalizedText.of(
-                    "Ander oordeel over " + label + ": " + (then == null ? "nieuw" : then.verdictText().nl()) + " → " + now.verdictText().nl(),
-                    "Verdict on " + labelEnOf(normId) + " changed: " + (then == null ? "new" : then.verdictText().en()) + " → " + now.verdictText().en());
+                    "Ander oordeel over " + label.nl() + ": " + (then == null ? "nieuw" : then.verdictText().nl()) + " → " + now.verdictText().nl(),
+                    "Verdict on " + label.en() + " changed: " + (then == null ? "new" : then.verdictText().en()) + " → " + now.verdictText().en());
             record(VERDICT_CHANGED, indicatorId == null ? null : themeOfIndicator.get(indicatorId), indicatorId, normId, "/norms/" + normId, title,
                     now.sentence(), data);
         });
@@ -152,14 +153,6 @@ public class EventLog {
                 .setParameter(4, normId)
                 .setParameter(5, kind)
                 .executeUpdate();
-    }
-
-    private String labelOf(String normId) {
-        return norms.findNorm(normId, null).map(n -> n.labelNl).orElse(normId);
-    }
-
-    private String labelEnOf(String normId) {
-        return norms.findNorm(normId, null).map(n -> n.labelEn == null ? n.labelNl : n.labelEn).orElse(normId);
     }
 
     private static String path(ObservationDto o) {

@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Gebeurtenissen", description = "Wat er veranderde: als lijst, als Atom-feed voor feedlezers en intranetten, en live voor dashboards.")
 public class EventResource {
 
-    private static final List<String> OFFERED = List.of(MediaType.APPLICATION_JSON, Atom.MEDIA_TYPE);
+    private static final java.util.Map<String, String> FORMATS = MediaNegotiation.formats("json", MediaType.APPLICATION_JSON, "atom", Atom.MEDIA_TYPE);
 
     private final EventService events;
     private final LiveEvents live;
@@ -88,7 +88,7 @@ public class EventResource {
             @BeanParam PagingParams paging,
             @Context UriInfo uriInfo,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        String type = type(format, accept);
+        String type = MediaNegotiation.require(format, FORMATS, accept, "van de gebeurtenissen");
         Language language = SentenceAnswer.language(lang);
         EventService.Filter filter = events.validate(theme, indicator, norm, kind, after);
         Page.Sliced<EventDto> page = events.list(filter, paging.toRequest());
@@ -151,17 +151,5 @@ public class EventResource {
             }
         }
         live.register(sink, sse, last);
-    }
-
-    private static String type(String format, String accept) {
-        if (format != null) {
-            return switch (format) {
-                case "json" -> MediaType.APPLICATION_JSON;
-                case "atom" -> Atom.MEDIA_TYPE;
-                default -> throw ApiException.badParameter("format", "'" + format + "' is geen formaat van de gebeurtenissen; kies json of atom");
-            };
-        }
-        return MediaNegotiation.choose(accept, OFFERED).orElseThrow(() -> new ApiException(406, ProblemMappers.titleFor(406),
-                "Deze resource is beschikbaar als " + String.join(", ", OFFERED) + ".", List.of()));
     }
 }

@@ -80,8 +80,8 @@ public final class Chart {
         private final boolean empty;
         /** A span of at most three years shows its quarters, the years under them. */
         private final boolean quarters;
-        /** The labels placed so far (x, y, width): a label does not cover another. */
-        private final List<double[]> placed = new ArrayList<>();
+        /** The labels placed so far: a label does not cover another. */
+        private final List<Placed> placed = new ArrayList<>();
 
         Layout(Spec spec) {
             this.spec = spec;
@@ -396,9 +396,9 @@ public final class Chart {
             double x = Math.max(left + width / 2, Math.min(left + plotWidth - width / 2, mid));
             double at = Math.max(top + 10, y);
             for (int attempt = 0; attempt < 4; attempt++) {
-                double[] clash = null;
-                for (double[] other : placed) {
-                    if (Math.abs(other[0] - x) < (other[2] + width) / 2 && Math.abs(other[1] - at) < 12) {
+                Placed clash = null;
+                for (Placed other : placed) {
+                    if (Math.abs(other.x() - x) < (other.width() + width) / 2 && Math.abs(other.y() - at) < 12) {
                         clash = other;
                         break;
                     }
@@ -406,12 +406,12 @@ public final class Chart {
                 if (clash == null) {
                     break;
                 }
-                if (clash[3] == text.hashCode() && Math.abs(clash[0] - x) < 1 && Math.abs(clash[1] - at) < 1) {
+                if (clash.text().equals(text) && Math.abs(clash.x() - x) < 1 && Math.abs(clash.y() - at) < 1) {
                     return;
                 }
                 at -= 13;
             }
-            placed.add(new double[] {x, at, width, text.hashCode()});
+            placed.add(new Placed(text, x, at, width));
             svg.text("text", text, "x", x, "y", at, "font-size", 11, "fill", INK, "text-anchor", "middle", "font-weight", bold ? "bold" : null);
         }
 
@@ -456,6 +456,10 @@ public final class Chart {
                 svg.text("text", series.label(), "x", x + 22, "y", y + 4, "font-size", 11, "fill", INK);
             }
         }
+    }
+
+    /** A label where it was written, centred on x. */
+    private record Placed(String text, double x, double y, double width) {
     }
 
     /** 1, 2, 2.5 or 5 times a power of ten: the step between grid lines. */

@@ -4,9 +4,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
-import nl.rijksdienst.kpi.common.ApiException;
 import nl.rijksdienst.kpi.common.MediaNegotiation;
-import nl.rijksdienst.kpi.common.ProblemMappers;
 
 /**
  * An image as an answer: SVG (the default, and what a browser's {@code <img>} asks for) or PNG, by
@@ -17,6 +15,7 @@ public final class ImageAnswer {
     public static final String SVG = "image/svg+xml";
     public static final String PNG = "image/png";
     public static final List<String> TYPES = List.of(SVG, PNG);
+    private static final java.util.Map<String, String> FORMATS = MediaNegotiation.formats("svg", SVG, "png", PNG);
     public static final String FORMAT_DESCRIPTION = "Formaat van het beeld; gaat voor de Accept-header: svg (standaard) of png.";
     public static final String LANG_DESCRIPTION = "De taal van de tekst in het beeld en van de tekstalternatief: nl (standaard) of en.";
 
@@ -25,15 +24,7 @@ public final class ImageAnswer {
 
     /** The chosen type of image: from {@code format} (svg, png), else from {@code accept}; 400 for another format, 406 for an Accept that allows neither. */
     public static String type(String format, String accept) {
-        if (format != null) {
-            return switch (format) {
-                case "svg" -> SVG;
-                case "png" -> PNG;
-                default -> throw ApiException.badParameter("format", "'" + format + "' is geen formaat van dit beeld; kies svg of png");
-            };
-        }
-        return MediaNegotiation.choose(accept, TYPES).orElseThrow(() -> new ApiException(406, ProblemMappers.titleFor(406),
-                "Dit beeld is beschikbaar als " + String.join(", ", TYPES) + " (of met format=svg, format=png).", List.of()));
+        return MediaNegotiation.require(format, FORMATS, accept, "van dit beeld");
     }
 
     public static Response of(String type, Supplier<String> svg) {

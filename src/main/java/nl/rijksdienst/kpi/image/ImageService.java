@@ -280,6 +280,6 @@ public class ImageService {
     }
 
     private static String text(LocalizedText text, Language language) {
-        return language == Language.en && text.en() != null && !text.en().isBlank() ? text.en() : text.nl();
+        return Words.text(text, language);
     }
 }

@@ -101,7 +101,8 @@ public class ObservationWriteService {
         Observation current = observations.findVersion(indicator.id, observationId, null)
                 .orElseThrow(() -> ApiException.notFound("Er is geen waarneming " + observationId + " van indicator '" + indicator.id + "'."));
         // Holding the writers' lock: no correction can come between this check and the write.
-        versions.requireMatch(ifMatch, quoted(indicator, ObservationDto.of(current, indicator.unit)));
+        ObservationDto before = quoted(indicator, ObservationDto.of(current, indicator.unit));
+        versions.requireMatch(ifMatch, before);
         ObservationValidator.Valid valid = validate(indicator, input);
         String currentKey = current.indicatorId + "|" + current.periodStart + "/" + current.periodEnd + "|"
                 + (current.basePeriodStart == null ? "" : current.basePeriodStart + "/" + current.basePeriodEnd) + "|" + current.dimensionKey;
@@ -132,7 +133,7 @@ public class ObservationWriteService {
             }
             ObservationDto written = quoted(indicator, ObservationDto.of(now, indicator.unit));
             if (changed) {
-                events.observationCorrected(indicator, quoted(indicator, ObservationDto.of(current, indicator.unit)), written, valid.reason());
+                events.observationCorrected(indicator, before, written, valid.reason());
                 events.verdictsMoved(verdicts, Map.of(indicator.id, indicator.themeId));
             }
             return new Written(written, changed);

@@ -137,9 +137,7 @@ public class ObservationResource {
             @Context HttpHeaders requestHeaders) {
         ObservationQuery.Format negotiated = null;
         if (uriInfo.getQueryParameters().getFirst("format") == null) {
-            String type = nl.rijksdienst.kpi.common.MediaNegotiation.choose(requestHeaders.getHeaderString(HttpHeaders.ACCEPT), OFFERED)
-                    .orElseThrow(() -> new ApiException(406, nl.rijksdienst.kpi.common.ProblemMappers.titleFor(406),
-                            "Deze resource is beschikbaar als " + String.join(", ", OFFERED) + " (of kies met format).", List.of()));
+            String type = nl.rijksdienst.kpi.common.MediaNegotiation.require(requestHeaders.getHeaderString(HttpHeaders.ACCEPT), OFFERED, "of kies met format");
             negotiated = negotiate(MediaType.valueOf(type));
         }
         ObservationService.Result result = service.search(indicatorId, uriInfo.getQueryParameters(), negotiated);

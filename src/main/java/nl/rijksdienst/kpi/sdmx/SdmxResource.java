@@ -153,7 +153,7 @@ public class SdmxResource {
     private Response structures(Artefact artefact, String agencyId, String resourceId, String version, SdmxParams.Structure query) {
         String references = query.references;
         String detail = query.detail;
-        String type = MediaNegotiation.choose(query.accept, STRUCTURE_TYPES).orElseThrow(() -> notAcceptable(STRUCTURE_TYPES));
+        String type = MediaNegotiation.require(query.accept, STRUCTURE_TYPES, null);
         if (detail != null && !detail.equals("full")) {
             throw ApiException.badParameter("detail", "'" + detail + "' wordt niet geleverd; alleen full");
         }
@@ -289,7 +289,7 @@ public class SdmxResource {
         String detail = query.detail;
         String dimensionAtObservation = query.dimensionAtObservation;
         String updatedAfter = query.updatedAfter;
-        String type = MediaNegotiation.choose(query.accept, DATA_TYPES).orElseThrow(() -> notAcceptable(DATA_TYPES));
+        String type = MediaNegotiation.require(query.accept, DATA_TYPES, null);
         boolean structureSpecific = type.equals(SdmxMl.STRUCTURE_SPECIFIC_DATA_MEDIA_TYPE);
         Indicator indicator = flow(flowRef);
         SdmxMl.Detail level;
@@ -407,9 +407,5 @@ public class SdmxResource {
     private SdmxMl.Header header(String prefix) {
         DataVersions.Version version = dataVersions.current();
         return new SdmxMl.Header((prefix + "-" + version.number()).replaceAll("[^A-Za-z0-9_-]", "_"), version.changedAt().atOffset(ZoneOffset.UTC));
-    }
-
-    private static ApiException notAcceptable(List<String> offered) {
-        return new ApiException(406, ProblemMappers.titleFor(406), "Deze resource is beschikbaar als " + String.join(", ", offered) + ".", List.of());
     }
 }

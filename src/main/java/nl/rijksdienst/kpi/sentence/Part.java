@@ -31,7 +31,7 @@ public sealed interface Part {
     }
 
     private static String text(LocalizedText text, Language language) {
-        return language == Language.en && text.en() != null && !text.en().isBlank() ? text.en() : text.nl();
+        return Words.text(text, language);
     }
 
     /** What was measured, when, and the figure: "Aandeel externe inhuur in 2024: 15,4%". */

@@ -39,8 +39,7 @@ public final class SentenceAnswer {
      * @param apiBase the API's address as the client reached it, where the Markdown links a source without an address of its own
      */
     public static Response of(Sentence sentence, LocalDate evaluatedOn, String about, java.net.URI apiBase, String lang, String accept) {
-        String type = MediaNegotiation.choose(accept, TYPES).orElseThrow(() -> new ApiException(406, nl.rijksdienst.kpi.common.ProblemMappers.titleFor(406),
-                "Deze resource is beschikbaar als " + String.join(", ", TYPES) + ".", List.of()));
+        String type = MediaNegotiation.require(accept, TYPES, null);
         Language language = language(lang);
         return switch (type) {
             case TEXT -> Response.ok(sentence.render(language) + "\n", TEXT + ";charset=utf-8").header("Content-Language", language.name()).build();

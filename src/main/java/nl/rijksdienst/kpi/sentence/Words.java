@@ -28,6 +28,11 @@ public final class Words {
         return language == Language.nl ? DUTCH : ENGLISH;
     }
 
+    /** A text of the data in the language asked for; Dutch where it has no English. */
+    public static String text(nl.rijksdienst.kpi.common.LocalizedText text, Language language) {
+        return language == Language.en && text.en() != null && !text.en().isBlank() ? text.en() : text.nl();
+    }
+
     /** A number as the language writes it, with its own decimals (15,4; 16.000; 0,25). */
     public static String number(BigDecimal value, Language language) {
         BigDecimal plain = value.stripTrailingZeros();
