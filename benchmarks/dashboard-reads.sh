@@ -18,14 +18,17 @@
 # - the cache miss (the first request after a change): a second instance on the same database
 #   with its cache of rendered answers off (kpi.cache.max-bytes=0), so every request is rendered,
 #   against PostgreSQL alone answering the same query as JSON (pgbench, prepared statements, the
-#   same connections; json_agg of the selected rows), after a minute of warm-up, in MISS_ROUNDS
+#   same connections; json_agg of the selected rows), once it is steady (warmed up until a round is
+#   within 5 % of the one before), in MISS_ROUNDS (default 5)
 #   rounds taken in turn;
 # - a download: one indicator's whole CSV (1,920 rows at SCALE=1), service against nginx;
 # - just after a change: how many of the sampled series are rendered anew after one observation of
 #   one indicator changed (the cache's miss counter in /q/metrics; before 1.9.0, all of them);
-# - other reads while large exports run: the series' p99 while EXPORTERS clients (default 4)
-#   download whole CSVs of random indicators in a loop (with credentials, so each is rendered and
-#   streamed, not served from memory), against its p99 without them.
+# - other reads while large exports run: the series' p99 while EXPORTERS connections (default 4)
+#   download whole CSVs of random indicators one after another (a second wrk, with credentials, so
+#   each is rendered and streamed, not served from memory), against its p99 without them. (Until
+#   1.13.0 the exporters were shell loops of curl: starting a process per download took as much of
+#   the shared cores as the downloads themselves.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -176,10 +179,21 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/postgres" QUAR
   > "$WORK/miss.log" 2>&1 &
 MISS_PID=$!
 for _ in $(seq 1 90); do curl -fs "http://localhost:$MISS_PORT/api/v1/scorecard" > /dev/null 2>&1 && break; sleep 1; done
-# warm it up for longer: without its cache every request runs the whole rendering, which the JIT
-# keeps compiling for a minute or more after a start
-for list in series page series page series; do
-  wrk -t2 -c"$CONNECTIONS" -d10s -s "$WORK/random.lua" "http://localhost:$MISS_PORT" -- "$WORK/$list.txt" > /dev/null
+# warm it up until it is steady: without its cache every request runs the whole rendering, which the
+# JIT keeps compiling for minutes after a start on two shared cores. Rounds of 10 s, series and page
+# in turn, at least MISS_WARMUP_MIN (6) and at most MISS_WARMUP_MAX (24) rounds; steady once a
+# series round is within 5 % of the series round before it.
+previous=0
+for round in $(seq 1 "${MISS_WARMUP_MAX:-24}"); do
+  list=$([ $((round % 2)) = 1 ] && echo series || echo page)
+  rate=$(wrk -t2 -c"$CONNECTIONS" -d10s -s "$WORK/random.lua" "http://localhost:$MISS_PORT" -- "$WORK/$list.txt" | awk '/Requests\/sec/ {print $2}')
+  if [ "$list" = series ]; then
+    if [ "$round" -ge "${MISS_WARMUP_MIN:-6}" ] && python3 -c "import sys; sys.exit(0 if abs($rate - $previous) <= 0.05 * $previous else 1)"; then
+      echo "miss instance steady after $round rounds of warm-up (series: $previous, then $rate req/s)"
+      break
+    fi
+    previous=$rate
+  fi
 done
 ORDER="order by period_start nulls last, period_end nulls last, period_code, dimension_key, coalesce(base_period_code, '')"
 cat > "$WORK/pg-series.sql" <<SQL
@@ -237,11 +251,11 @@ fi
 echo
 echo "cache miss: every answer rendered (a second instance, cache off) against PostgreSQL alone answering the same query as JSON"
 printf '| request | service req/s | p50 | p99 | PostgreSQL tps | service / PostgreSQL |\n| --- | --: | --: | --: | --: | --: |\n'
-# MISS_ROUNDS (default 3) rounds, service and PostgreSQL in turn, so that both meet the same
+# MISS_ROUNDS (default 5) rounds, service and PostgreSQL in turn, so that both meet the same
 # moments of a shared machine; the last column of the summary row is the median of the rounds' ratios
 for kind in series page; do
   ratios=()
-  for round in $(seq 1 "${MISS_ROUNDS:-3}"); do
+  for round in $(seq 1 "${MISS_ROUNDS:-5}"); do
     read -r s50 sp50 sp99 <<< "$(run "http://localhost:$MISS_PORT" "$WORK/$kind.txt")"
     pg=$(pgbench_tps "$WORK/pg-$kind.sql")
     ratio=$(python3 -c "print(f'{$s50 / $pg:.2f}')")
@@ -266,14 +280,15 @@ while read -r url; do curl -fsS -o /dev/null "http://localhost:$PORT$url"; done 
 m2=$(misses)
 echo "$SAMPLE sampled series after a change of $CHANGED ($(grep -c "/$CHANGED/" "$WORK/series.txt") of them its own): $((m2 - m1)) rendered anew, $((SAMPLE - (m2 - m1))) from memory (rendered anew before the change: $((m1 - m0)))"
 
-echo "other reads while $EXPORTERS clients download whole CSVs in a loop (the series, served from memory)"
+echo "other reads while $EXPORTERS connections download whole CSVs one after another (the series, served from memory)"
 read -r q50 qp50 qp99 <<< "$(run "http://localhost:$PORT" "$WORK/series.txt")"
-EXPORT_PIDS=()
-for _ in $(seq 1 "$EXPORTERS"); do
-  # with credentials, so that each export is rendered and streamed rather than served from memory
-  ( while true; do curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT$(shuf -n1 "$WORK/download.txt")" || true; done ) &
-  EXPORT_PIDS+=($!)
-done
+# with credentials, so that each export is rendered and streamed rather than served from memory
+wrk -t1 -c"$EXPORTERS" -d"$(( ${DURATION%s} + 4 ))s" -H "Authorization: Bearer $TOKEN" -s "$WORK/random.lua" "http://localhost:$PORT" -- "$WORK/download.txt" \
+  > "$WORK/exporters.txt" &
+EXPORTERS_PID=$!
+sleep 2
 read -r b50 bp50 bp99 <<< "$(run "http://localhost:$PORT" "$WORK/series.txt")"
-kill "${EXPORT_PIDS[@]}" 2>/dev/null || true
+wait $EXPORTERS_PID || true
+exports=$(awk '/Requests\/sec/ {print $2}' "$WORK/exporters.txt")
 printf '| series 200 | req/s | p50 | p99 |\n| --- | --: | --: | --: |\n| alone | %s | %s | %s |\n| during exports | %s | %s | %s |\n' "$q50" "$qp50" "$qp99" "$b50" "$bp50" "$bp99"
+echo "whole CSVs downloaded meanwhile: $exports per second, $(awk '/Non-2xx/ {n = $5} END {print n + 0}' "$WORK/exporters.txt") of them not 200"

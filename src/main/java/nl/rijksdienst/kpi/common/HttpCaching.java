@@ -134,12 +134,12 @@ public class HttpCaching {
             notModified = notModifiedSince(request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), version.changedAt());
         }
         if (!notModified) {
-            if (HttpMethod.GET.equals(verb)) {
+            if (HttpMethod.GET.equals(verb) && rendered.keeps()) {
                 // kept once rendered, for RenderedAnswers to serve the next identical request from memory
                 request.setProperty(RenderedAnswers.STORE_UNDER, new RenderedAnswers.Pending(
                         RenderedAnswers.key(version.number(), routing.request().uri(), request.getHeaderString(HttpHeaders.ACCEPT)),
                         etag, day.isEmpty() || history ? null : day, version.changedAt(),
-                        "gzip".equals(encoding(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING)))));
+                        "gzip".equals(encoding(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING))), routing));
             }
             return null;
         }

@@ -44,7 +44,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code kpi.cache.max-entry-bytes} keeps only its validators, so a repeat request for it can still
  * be answered 304 from memory, while the download itself streams as before.
  *
- * <p>The route runs on the event loop after the CORS and configured-header handlers, so a hit
+ * <p>The route runs on the event loop after the CORS and configured-header handlers (and before
+ * authentication, {@link #PRIORITY}), so a hit
  * carries the same {@code Access-Control-*}, {@code API-Version} and {@code Vary} headers as the
  * rendered answer; it needs the data version confirmed in memory ({@link DataVersions#currentIfFresh()})
  * and leaves every other request (not a GET, with credentials, no entry, a version not confirmed
@@ -60,7 +61,7 @@ public class RenderedAnswers {
      * released, its memory is freed with the buffer when the entry is gone.
      */
     public record Answer(String etag, String day, Instant lastModified, List<Map.Entry<String, String>> headers, io.netty.buffer.ByteBuf body,
-            io.netty.buffer.ByteBuf gzipped) {
+            io.netty.buffer.ByteBuf gzipped, String template) {
 
         static Answer of(Pending pending, List<Map.Entry<String, String>> headers, byte[] body) {
             byte[] gzipped = null;
@@ -73,7 +74,7 @@ public class RenderedAnswers {
                 }
                 gzipped = compressed.toByteArray();
             }
-            return new Answer(pending.etag(), pending.day(), pending.lastModified(), headers, offHeap(body), offHeap(gzipped));
+            return new Answer(pending.etag(), pending.day(), pending.lastModified(), headers, offHeap(body), offHeap(gzipped), pathTemplate(pending.routing()));
         }
 
         private static io.netty.buffer.ByteBuf offHeap(byte[] bytes) {
@@ -100,7 +101,20 @@ public class RenderedAnswers {
      * its key; {@code gzip}: the request accepts gzip, so the answer is kept gzipped too (compressing
      * every answer for clients that never ask for it would double the cost of a miss).
      */
-    record Pending(String key, String etag, String day, Instant lastModified, boolean gzip) {
+    record Pending(String key, String etag, String day, Instant lastModified, boolean gzip, RoutingContext routing) {
+    }
+
+    /**
+     * The key under which the REST layer leaves a request's path template (the resource method's
+     * {@code @Path}, {@code /indicators/{indicatorId}/observations}) for the HTTP metrics, on the
+     * request's own Vert.x context: an answer from memory sets it too, so that its request is counted
+     * under the same {@code uri} as a rendered one, not under its own path (one time series per URL).
+     */
+    static final String PATH_TEMPLATE = "UrlPathTemplate";
+
+    private static String pathTemplate(RoutingContext routing) {
+        return routing != null && routing.request() instanceof io.vertx.core.http.impl.HttpServerRequestInternal internal
+                && internal.context().getLocal(PATH_TEMPLATE) instanceof String template ? template : null;
     }
 
     static final String STORE_UNDER = "kpi.rendered.pending";
@@ -116,6 +130,7 @@ public class RenderedAnswers {
 
     private final Cache<String, Answer> cache;
     private final int maxEntryBytes;
+    private final boolean keeps;
     private final DataVersions dataVersions;
     private final Clock clock;
     private final String apiVersion;
@@ -132,6 +147,7 @@ public class RenderedAnswers {
         io.quarkus.logging.Log.infof("Rendered answers are kept in up to %d MiB beside the heap (kpi.cache.max-bytes%s)", maxBytes >> 20,
                 configuredMaxBytes.isPresent() ? "" : ": a fifth of the largest heap, by default");
         this.maxEntryBytes = maxEntryBytes;
+        this.keeps = maxBytes > 0;
         this.dataVersions = dataVersions;
         this.clock = clock;
         this.cache = Caffeine.newBuilder()
@@ -183,7 +199,7 @@ public class RenderedAnswers {
                 headers.add(header.getKey().equalsIgnoreCase(HttpHeaders.LAST_MODIFIED) ? Map.entry(header.getKey(), HttpCaching.httpDate(to.changedAt())) : header);
             }
             if (cache.asMap().putIfAbsent(key(to.number(), key.requestTarget(), key.accept()),
-                    new Answer(etag, null, to.changedAt(), List.copyOf(headers), answer.body(), answer.gzipped())) == null) {
+                    new Answer(etag, null, to.changedAt(), List.copyOf(headers), answer.body(), answer.gzipped(), answer.template())) == null) {
                 carried.increment();
             }
         }
@@ -235,6 +251,11 @@ public class RenderedAnswers {
         }
     }
 
+    /** Whether answers are kept at all ({@code kpi.cache.max-bytes=0}: none, and none is copied to be kept). */
+    boolean keeps() {
+        return keeps;
+    }
+
     /** The largest body kept (a method: the bean is reached through its client proxy). */
     int maxEntryBytes() {
         return maxEntryBytes;
@@ -253,9 +274,17 @@ public class RenderedAnswers {
         cache.put(pending.key(), answer);
     }
 
+    /**
+     * The route's priority: after CORS (300) and the configured headers (a route of the lowest order),
+     * before authentication (200) and the handler after it (199), which builds the REST layer's path
+     * mapper anew for every request to find its path template: that was half of all memory a request
+     * answered from memory allocated, and authentication has nothing to do for an answer kept only
+     * for requests without credentials.
+     */
+    static final int PRIORITY = 250;
+
     void register(@Observes Filters filters) {
-        // after CORS and the configured headers (route order Integer.MIN_VALUE) and compression (0), before the REST layer
-        filters.register(this::serve, -100);
+        filters.register(this::serve, PRIORITY);
     }
 
     void serve(RoutingContext routing) {
@@ -284,6 +313,9 @@ public class RenderedAnswers {
         if (!notModified && answer.body() == null) {
             routing.next();
             return;
+        }
+        if (answer.template() != null && request instanceof io.vertx.core.http.impl.HttpServerRequestInternal internal) {
+            internal.context().putLocal(PATH_TEMPLATE, answer.template());
         }
         HttpServerResponse response = routing.response();
         MultiMap headers = response.headers();

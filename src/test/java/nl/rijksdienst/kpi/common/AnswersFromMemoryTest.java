@@ -99,6 +99,28 @@ class AnswersFromMemoryTest {
     }
 
     @Test
+    void anAnswerFromMemoryIsCountedUnderItsPathTemplateInTheHttpMetrics() {
+        String path = "/api/v1/indicators/external-hiring-share/observations?status=final";
+        raw().when().get(path).then().statusCode(200);
+        String template = "method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/indicators/{indicatorId}/observations\"";
+        double before = requestCount(template);
+        long hits = answers.hits();
+        for (int i = 0; i < 3; i++) {
+            raw().when().get(path).then().statusCode(200);
+        }
+        assertThat(answers.hits()).as("from memory").isEqualTo(hits + 3);
+        assertThat(requestCount(template)).as("counted under the template").isEqualTo(before + 3);
+        assertThat(given().when().get("/q/metrics").then().extract().asString()).as("no time series of its own path")
+                .doesNotContain("uri=\"/api/v1/indicators/external-hiring-share").doesNotContain("uri=\"/indicators/external-hiring-share");
+    }
+
+    private static double requestCount(String labels) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{" + labels + "}"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void whatMustReachTheRestLayerDoes() {
         String path = "/api/v1/indicators/external-hiring-share/observations?lastNObservations=1";
         raw().when().get(path).then().statusCode(200);
