@@ -175,9 +175,23 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A port nothing listens on, below the ports the system hands out for outgoing connections
+     * (Linux: 32768 and up; Windows and macOS: 49152 and up). A port the system picks itself
+     * ({@code new ServerSocket(0)}) comes from that range, and while the service starts, its own
+     * connections to its database take local ports from it too: one of them could hold the port
+     * before the service listens on it ("Port … seems to be in use").
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_768);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException inUse) {
+                // another one
+            }
         }
+        throw new IOException("No free port between 20000 and 32767");
     }
 }
