@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The bulk import against PostgreSQL's own COPY, in rounds taken in turn.
+#
+# Method: build the service (unless SKIP_BUILD=1), start it with a fresh embedded database, and
+# create an empty table with the observation table's columns, defaults and indexes (bench_copy).
+# Then ROUNDS times (default 5): add PER_ROUND indicators (default 20; 4 x 12 codes, QUARTERS
+# quarters each: 20 x 4 x 12 x 40 = 38,400 rows), import their rows in one request through the
+# import API (validation, history, events and the writers' lock included; the time curl measures,
+# upload included), write those very rows out of the observation table with COPY TO, and COPY them
+# into bench_copy (the time psql measures between two clock reads in the same session). Both tables
+# grow by the same rows each round, so both meet the same sizes and the same moments of a shared
+# machine; the ratio of each round and their median are printed. A single COPY on this machine
+# varies by half from one run to the next, which is why this is measured in rounds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-5}
+PER_ROUND=${PER_ROUND:-20}
+QUARTERS=${QUARTERS:-40}
+PORT=${PORT:-18086}
+WORK=$(mktemp -d)
+B="http://localhost:$PORT/api/v1"
+
+command -v psql > /dev/null || { echo "psql is needed (apt-get install postgresql-client)"; exit 2; }
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B package -DskipTests
+KPI_EMBEDDED_POSTGRES_DATA_DIR="$WORK/pg" KPI_AUTH_KEY_DIR="$WORK/keys" \
+  java ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 90); do curl -fs "$B/scorecard" > /dev/null 2>&1 && break; sleep 1; done
+TOKEN=$(KPI_AUTH_KEY_DIR="$WORK/keys" java -jar target/quarkus-app/quarkus-run.jar editor-token benchmark)
+PG_PORT=$(sed -n 4p "$WORK/pg/postmaster.pid")
+export PGPASSWORD=$(cat "$WORK/pg/kpi-superuser.password")
+pg() { psql -h localhost -p "$PG_PORT" -U postgres -qAtX "$@"; }
+pg -c "create table bench_copy (like observation including defaults including indexes)"
+
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ); machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $ROUNDS rounds of $((PER_ROUND * 4 * 12 * QUARTERS)) rows"
+echo "| round | import, rows/s | COPY, rows/s | import / COPY |"
+echo "| --- | --: | --: | --: |"
+ratios=()
+for round in $(seq 1 "$ROUNDS"); do
+  python3 - "$round" "$PER_ROUND" "$QUARTERS" "$WORK" <<'PY'
+import json, sys
+r, n, quarters, work = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+cats = ["beleid", "uitvoering", "ondersteuning", "inspectie"]
+deps = [f"d{i:02d}" for i in range(12)]
+with open(f"{work}/indicators.jsonl", "w") as out:
+    for k in range(n):
+        out.write(json.dumps({"id": f"imp-{r:02d}-{k:03d}", "themeId": "werkgeverschap", "unit": "fte", "kind": "level",
+            "label": {"nl": f"Import {r} {k}", "en": f"Import {r} {k}"}, "frequencies": ["quarterly"],
+            "dimensions": [{"id": "category", "label": {"nl": "Categorie", "en": "Category"}, "codes": [{"code": c, "label": {"nl": c, "en": c}} for c in cats]},
+                           {"id": "department", "label": {"nl": "Ministerie", "en": "Ministry"}, "codes": [{"code": d, "label": {"nl": d, "en": d}} for d in deps]}]}) + "\n")
+with open(f"{work}/import.csv", "w") as f:
+    f.write("indicatorId,periodCode,category,department,qualifier,value,valueText,status,sourceId,quote\n")
+    for k in range(n):
+        for c in cats:
+            for d in deps:
+                for q in range(quarters):
+                    v = (r * 17 + k * 31 + q * 7 + len(c) * 3 + int(d[1:])) % 5000
+                    f.write(f"imp-{r:02d}-{k:03d},{2016 + q // 4}-Q{q % 4 + 1},{c},{d},exact,{v},{v} fte,final,antwoorden-so-functioneren-rijksdienst-2026,Benchmarkrij\n")
+PY
+  while read -r line; do
+    curl -fsS -o /dev/null -X POST "$B/indicators" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$line"
+  done < "$WORK/indicators.jsonl"
+  rows=$(( $(wc -l < "$WORK/import.csv") - 1 ))
+  t=$(curl -fsS -o "$WORK/report.json" -w '%{time_total}' -X POST "$B/observation-imports?reason=benchmark" \
+      -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary "@$WORK/import.csv")
+  pg -c "copy (select * from observation where indicator_id like 'imp-$(printf %02d "$round")-%') to '$WORK/rows.copy'"
+  copy=$(pg <<SQL | tail -1
+select extract(epoch from clock_timestamp()) \gset t0_
+copy bench_copy from '$WORK/rows.copy';
+select round($rows / (extract(epoch from clock_timestamp()) - :t0_extract));
+SQL
+)
+  import=$(python3 -c "print(round($rows / $t))")
+  ratio=$(python3 -c "print(f'{$import / $copy:.2f}')")
+  ratios+=("$ratio")
+  echo "| $round | $import | $copy | $ratio |"
+done
+echo "| median | | | $(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}') |"
