@@ -14,6 +14,8 @@
 # If-None-Match, nginx answering 200 and nginx answering 304. Client, service, database and nginx
 # share the machine's cores: compare the ratios of one run, not the absolute numbers of two.
 #
+# The set is written by bench-set.py (also used by import-rounds.sh).
+#
 # Also measured, in the same run:
 # - the cache miss (the first request after a change): a second instance on the same database
 #   with its cache of rendered answers off (kpi.cache.max-bytes=0), so every request is rendered,
@@ -68,26 +70,7 @@ TOKEN=$(KPI_AUTH_KEY_DIR="$WORK/keys" java -jar target/quarkus-app/quarkus-run.j
 if curl -fs -o /dev/null "$B/indicators/bench-$(printf %04d $((INDICATORS - 1)))"; then
   echo "the set of $INDICATORS indicators is loaded already ($WORK)"
 else
-python3 - "$INDICATORS" "$QUARTERS" "$WORK" <<'PY'
-import json, sys
-n, quarters, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-cats = ["beleid", "uitvoering", "ondersteuning", "inspectie"]
-deps = [f"d{i:02d}" for i in range(12)]
-with open(f"{work}/indicators.jsonl", "w") as out:
-    for k in range(n):
-        out.write(json.dumps({"id": f"bench-{k:04d}", "themeId": "werkgeverschap", "unit": "fte", "kind": "level",
-            "label": {"nl": f"Benchmark {k}", "en": f"Benchmark {k}"}, "frequencies": ["quarterly"],
-            "dimensions": [{"id": "category", "label": {"nl": "Categorie", "en": "Category"}, "codes": [{"code": c, "label": {"nl": c, "en": c}} for c in cats]},
-                           {"id": "department", "label": {"nl": "Ministerie", "en": "Ministry"}, "codes": [{"code": d, "label": {"nl": d, "en": d}} for d in deps]}]}) + "\n")
-with open(f"{work}/import.csv", "w") as f:
-    f.write("indicatorId,periodCode,category,department,qualifier,value,valueText,status,sourceId,quote\n")
-    for k in range(n):
-        for c in cats:
-            for d in deps:
-                for q in range(quarters):
-                    v = (k * 31 + q * 7 + len(c) * 3 + int(d[1:])) % 5000
-                    f.write(f"bench-{k:04d},{2016 + q // 4}-Q{q % 4 + 1},{c},{d},exact,{v},{v} fte,final,antwoorden-so-functioneren-rijksdienst-2026,Benchmarkrij\n")
-PY
+python3 benchmarks/bench-set.py bench- "$INDICATORS" "$QUARTERS" 0 "$WORK"
 while read -r line; do
   curl -fsS -o /dev/null -X POST "$B/indicators" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$line"
 done < "$WORK/indicators.jsonl"

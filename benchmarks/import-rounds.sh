@@ -39,26 +39,7 @@ echo "| round | import, rows/s | COPY, rows/s | import / COPY |"
 echo "| --- | --: | --: | --: |"
 ratios=()
 for round in $(seq 1 "$ROUNDS"); do
-  python3 - "$round" "$PER_ROUND" "$QUARTERS" "$WORK" <<'PY'
-import json, sys
-r, n, quarters, work = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-cats = ["beleid", "uitvoering", "ondersteuning", "inspectie"]
-deps = [f"d{i:02d}" for i in range(12)]
-with open(f"{work}/indicators.jsonl", "w") as out:
-    for k in range(n):
-        out.write(json.dumps({"id": f"imp-{r:02d}-{k:03d}", "themeId": "werkgeverschap", "unit": "fte", "kind": "level",
-            "label": {"nl": f"Import {r} {k}", "en": f"Import {r} {k}"}, "frequencies": ["quarterly"],
-            "dimensions": [{"id": "category", "label": {"nl": "Categorie", "en": "Category"}, "codes": [{"code": c, "label": {"nl": c, "en": c}} for c in cats]},
-                           {"id": "department", "label": {"nl": "Ministerie", "en": "Ministry"}, "codes": [{"code": d, "label": {"nl": d, "en": d}} for d in deps]}]}) + "\n")
-with open(f"{work}/import.csv", "w") as f:
-    f.write("indicatorId,periodCode,category,department,qualifier,value,valueText,status,sourceId,quote\n")
-    for k in range(n):
-        for c in cats:
-            for d in deps:
-                for q in range(quarters):
-                    v = (r * 17 + k * 31 + q * 7 + len(c) * 3 + int(d[1:])) % 5000
-                    f.write(f"imp-{r:02d}-{k:03d},{2016 + q // 4}-Q{q % 4 + 1},{c},{d},exact,{v},{v} fte,final,antwoorden-so-functioneren-rijksdienst-2026,Benchmarkrij\n")
-PY
+  python3 benchmarks/bench-set.py "imp-$(printf %02d "$round")-" "$PER_ROUND" "$QUARTERS" $((round * 17)) "$WORK"
   while read -r line; do
     curl -fsS -o /dev/null -X POST "$B/indicators" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$line"
   done < "$WORK/indicators.jsonl"

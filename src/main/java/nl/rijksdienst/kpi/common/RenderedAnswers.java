@@ -113,8 +113,13 @@ public class RenderedAnswers {
     static final String PATH_TEMPLATE = "UrlPathTemplate";
 
     private static String pathTemplate(RoutingContext routing) {
-        return routing != null && routing.request() instanceof io.vertx.core.http.impl.HttpServerRequestInternal internal
-                && internal.context().getLocal(PATH_TEMPLATE) instanceof String template ? template : null;
+        io.vertx.core.Context context = routing == null ? null : requestContext(routing.request());
+        return context != null && context.getLocal(PATH_TEMPLATE) instanceof String template ? template : null;
+    }
+
+    /** The request's own Vert.x context, where the path template is left; null for a request without one. */
+    private static io.vertx.core.Context requestContext(HttpServerRequest request) {
+        return request instanceof io.vertx.core.http.impl.HttpServerRequestInternal internal ? internal.context() : null;
     }
 
     static final String STORE_UNDER = "kpi.rendered.pending";
@@ -314,8 +319,9 @@ public class RenderedAnswers {
             routing.next();
             return;
         }
-        if (answer.template() != null && request instanceof io.vertx.core.http.impl.HttpServerRequestInternal internal) {
-            internal.context().putLocal(PATH_TEMPLATE, answer.template());
+        io.vertx.core.Context context = answer.template() == null ? null : requestContext(request);
+        if (context != null) {
+            context.putLocal(PATH_TEMPLATE, answer.template());
         }
         HttpServerResponse response = routing.response();
         MultiMap headers = response.headers();
