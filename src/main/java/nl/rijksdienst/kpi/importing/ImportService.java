@@ -126,6 +126,7 @@ public class ImportService {
             writersLock.acquire(c);
             OffsetDateTime now = now(c);
             ObservationStore.createStaging(c);
+            ObservationStore.bulkMemory(c);
             long rows = stage(c, in, type, validator, byId);
             EventLog.Snapshot verdicts = announce ? events.verdicts(stagedIndicators(c)) : null;
             ObservationStore.Counts counts = ObservationStore.merge(c, now, actor, reason, importId, false);
@@ -145,7 +146,8 @@ public class ImportService {
             details.put("mediaType", type.mediaType);
             // The figures the import wrote: each new version with its observation (its versions show
             // before and after), the first thousand listed; the audit log finds the import by figure.
-            List<Map<String, Object>> figures = writtenBy(c, importId, MAX_LISTED_FIGURES + 1);
+            List<Map<String, Object>> figures = ObservationStore.written(c, MAX_LISTED_FIGURES + 1);
+            ObservationStore.dropStaging(c);
             details.put("figures", figures.subList(0, Math.min(figures.size(), MAX_LISTED_FIGURES)));
             if (counts.inserted() + counts.revised() > MAX_LISTED_FIGURES) {
                 details.put("moreFigures", counts.inserted() + counts.revised() - MAX_LISTED_FIGURES);
@@ -177,55 +179,10 @@ public class ImportService {
 
     /** An event per indicator the import wrote to: how many figures it added and corrected, the first hundred corrections with their old and new value. */
     private void announce(Connection c, UUID importId, Map<String, Indicator> byId) throws SQLException {
-        Map<String, long[]> counts = new java.util.TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select indicator_id, count(*) filter (where version = 1), count(*) filter (where version > 1) "
-                + "from observation where import_id = ? group by indicator_id")) {
-            ps.setObject(1, importId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                }
-            }
-        }
-        for (Map.Entry<String, long[]> indicator : counts.entrySet()) {
-            // only an indicator with corrections is read again (the import's rows have no index of their own)
-            List<Map<String, Object>> corrections = indicator.getValue()[1] == 0 ? List.of() : corrections(c, importId, indicator.getKey());
+        for (Map.Entry<String, long[]> indicator : ObservationStore.writtenPerIndicator(c).entrySet()) {
+            List<Map<String, Object>> corrections = indicator.getValue()[1] == 0 ? List.of() : ObservationStore.corrections(c, indicator.getKey(), 100);
             events.imported(byId.get(indicator.getKey()), importId.toString(), indicator.getValue()[0], indicator.getValue()[1], corrections);
         }
-    }
-
-    /** The first hundred corrections an import made to an indicator's figures, with the value before and after. */
-    private static List<Map<String, Object>> corrections(Connection c, UUID importId, String indicatorId) throws SQLException {
-        List<Map<String, Object>> corrections = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select n.observation_id, n.period_code, n.version, o.qualifier, o.value, o.value_low, o.value_high, "
-                + "o.value_text, n.qualifier, n.value, n.value_low, n.value_high, n.value_text from observation n "
-                + "join observation o on o.observation_id = n.observation_id and o.version = n.version - 1 "
-                + "where n.import_id = ? and n.indicator_id = ? and n.version > 1 order by n.observation_id limit 100")) {
-            ps.setObject(1, importId);
-            ps.setString(2, indicatorId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> correction = new LinkedHashMap<>();
-                    correction.put("observationId", rs.getLong(1));
-                    correction.put("period", rs.getString(2));
-                    correction.put("version", rs.getInt(3));
-                    correction.put("before", value(rs, 4));
-                    correction.put("after", value(rs, 9));
-                    corrections.add(correction);
-                }
-            }
-        }
-        return corrections;
-    }
-
-    private static Map<String, Object> value(ResultSet rs, int first) throws SQLException {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("qualifier", rs.getString(first));
-        value.put("value", rs.getBigDecimal(first + 1));
-        value.put("valueLow", rs.getBigDecimal(first + 2));
-        value.put("valueHigh", rs.getBigDecimal(first + 3));
-        value.put("valueText", rs.getString(first + 4));
-        return value;
     }
 
     private long stage(Connection c, InputStream in, BodyType type, ObservationValidator validator, Map<String, Indicator> byId)
@@ -234,6 +191,7 @@ public class ImportService {
         long moreErrors = 0;
         long rows = 0;
         CopyIn copy = ObservationStore.startCopy(c);
+        ObservationStore.CopyLines copyLines = new ObservationStore.CopyLines();
         // The readers close what they read at its end; the body is drained (for its checksum) after them.
         InputStream shielded = new java.io.FilterInputStream(in) {
             @Override
@@ -266,7 +224,7 @@ public class ImportService {
                 if (row.input() != null) {
                     ObservationValidator.Result result = validator.validate(row.input());
                     if (result.ok() && rowErrors.isEmpty()) {
-                        byte[] line = ObservationStore.copyLine(row.line(), result.valid());
+                        byte[] line = copyLines.line(row.line(), result.valid());
                         copy.writeToCopy(line, 0, line.length);
                         continue;
                     }
@@ -363,26 +321,6 @@ public class ImportService {
     }
 
     static final int MAX_LISTED_FIGURES = 1000;
-
-    private static List<Map<String, Object>> writtenBy(Connection c, UUID importId, int limit) throws SQLException {
-        List<Map<String, Object>> figures = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select observation_id, indicator_id, period_code, version from observation "
-                + "where import_id = ? order by observation_id limit ?")) {
-            ps.setObject(1, importId);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> figure = new LinkedHashMap<>();
-                    figure.put("observationId", rs.getLong(1));
-                    figure.put("indicatorId", rs.getString(2));
-                    figure.put("period", rs.getString(3));
-                    figure.put("version", rs.getInt(4));
-                    figures.add(figure);
-                }
-            }
-        }
-        return figures;
-    }
 
     private record StoredImport(ImportReport report, String sha256) {
     }

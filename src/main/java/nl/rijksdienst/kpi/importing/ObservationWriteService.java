@@ -75,6 +75,7 @@ public class ObservationWriteService {
                         + "; corrigeer die met PUT /indicators/" + indicator.id + "/observations/" + existing.observationId + ".", List.of());
             }
             ObservationStore.Counts counts = ObservationStore.merge(c, ImportService.now(c), actor, valid.reason(), null, true);
+            ObservationStore.dropStaging(c);
             long id = counts.outcomes().get(0).observationId();
             Observation created = observations.findVersion(indicator.id, id, null).orElseThrow();
             ObservationDto after = ObservationDto.of(created, indicator.unit);
@@ -119,6 +120,7 @@ public class ObservationWriteService {
             ObservationStore.Counts counts;
             try {
                 counts = ObservationStore.merge(c, ImportService.now(c), actor, valid.reason(), null, true);
+                ObservationStore.dropStaging(c);
             } catch (ImportRejectedException e) {
                 throw new ApiException(422, "Onverwerkbare invoer", "Een correctie noemt een reden (veld reason).",
                         List.of(new Problem.InvalidParam("reason", "ontbreekt: een correctie noemt waarom de waarde verandert")));

@@ -87,6 +87,12 @@ class ImportTest {
 
         given().queryParam("department", "bzk").when().get(series(indicator))
                 .then().body("items.period.code", contains("2023", "2024")).body("items.value", contains(5.1f, 5.3f));
+        // new observations are numbered in the order of the file's lines (2024 fin is the third line)
+        JsonPath all = given().when().get(series(indicator)).then().statusCode(200).extract().jsonPath();
+        List<Long> ids = List.of(all.getLong("items.find { it.period.code == '2023' }.id"),
+                all.getLong("items.find { it.period.code == '2024' && it.dimensions.department == 'bzk' }.id"),
+                all.getLong("items.find { it.dimensions.department == 'fin' }.id"));
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
     }
 
     @Test
