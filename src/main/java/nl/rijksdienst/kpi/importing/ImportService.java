@@ -38,6 +38,7 @@ import nl.rijksdienst.kpi.indicator.Indicator;
 import nl.rijksdienst.kpi.indicator.IndicatorRepository;
 import nl.rijksdienst.kpi.observation.ObservationValidator;
 import nl.rijksdienst.kpi.source.SourceRepository;
+import org.hibernate.jpa.HibernateHints;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -119,9 +120,13 @@ public class ImportService {
                     return new Result(earlier.get().report(), true);
                 }
             }
-            Map<String, Indicator> byId = indicators.listAll().stream().collect(Collectors.toMap(i -> i.id, i -> i));
+            // Read only: the import never changes an indicator or a source, and Hibernate checks every
+            // entity it manages for changes before each statement of the transaction (an event per
+            // indicator the import wrote to): with a thousand indicators that check was 5 s of an import.
+            Map<String, Indicator> byId = indicators.findAll().withHint(HibernateHints.HINT_READ_ONLY, true).list().stream()
+                    .collect(Collectors.toMap(i -> i.id, i -> i));
             ObservationValidator validator = new ObservationValidator(byId::get,
-                    sources.listAll().stream().map(s -> s.id).collect(Collectors.toSet()));
+                    sources.findAll().withHint(HibernateHints.HINT_READ_ONLY, true).list().stream().map(s -> s.id).collect(Collectors.toSet()));
             UUID importId = UUID.randomUUID();
             writersLock.acquire(c);
             OffsetDateTime now = now(c);
