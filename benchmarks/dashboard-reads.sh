@@ -29,7 +29,7 @@
 # - other reads while large exports run: the series' p99 while EXPORTERS connections (default 4)
 #   download whole CSVs of random indicators one after another (a second wrk, with credentials, so
 #   each is rendered and streamed, not served from memory), against its p99 without them. (Until
-#   1.13.0 the exporters were shell loops of curl: starting a process per download took as much of
+#   1.12.1 the exporters were shell loops of curl: starting a process per download took as much of
 #   the shared cores as the downloads themselves.)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,10 @@
 package nl.rijksdienst.kpi.common;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -44,6 +48,17 @@ public class UtcTimestamps implements ObjectMapperCustomizer {
 
         Serializer() {
             super();
+        }
+
+        /**
+         * Itself for a property with no format of its own: the library's version gives every property a
+         * serializer of its own kind (its shape, unset here, differs from the property's, which is "any"),
+         * and then this one would serve only values written outside an object.
+         */
+        @Override
+        public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property) throws JsonMappingException {
+            JsonFormat.Value format = findFormatOverrides(provider, property, handledType());
+            return format == null || JsonFormat.Value.empty().equals(format) ? this : super.createContextual(provider, property);
         }
 
         @Override

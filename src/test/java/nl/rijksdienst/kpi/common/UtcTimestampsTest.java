@@ -3,9 +3,11 @@ package nl.rijksdienst.kpi.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,7 +15,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,15 @@ class UtcTimestampsTest {
     ObjectMapper mapper;
 
     record Stamped(OffsetDateTime at, @JsonFormat(pattern = "yyyy-MM-dd HH:mm") OffsetDateTime formatted) {
+    }
+
+    @Test
+    void shouldWriteAPropertyWithoutAFormatOfItsOwnWithThisSerializer() throws Exception {
+        JsonSerializer<Object> bean = mapper.getSerializerProviderInstance().findValueSerializer(Stamped.class);
+        Map<String, Class<?>> serializers = new HashMap<>();
+        bean.properties().forEachRemaining(property -> serializers.put(property.getName(), ((BeanPropertyWriter) property).getSerializer().getClass()));
+        assertThat(serializers).containsEntry("at", UtcTimestamps.Serializer.class);
+        assertThat(serializers.get("formatted")).isNotEqualTo(UtcTimestamps.Serializer.class);
     }
 
     @Test
@@ -76,6 +89,15 @@ class UtcTimestampsTest {
             ObjectMapper ours = library(TimeZone.getTimeZone(zone), true);
             for (OffsetDateTime value : values) {
                 assertThat(ours.writeValueAsString(value)).as("%s in %s", value, zone).isEqualTo(plain.writeValueAsString(value));
+            }
+        }
+        // and as properties of an object, where each property gets a serializer of its own
+        for (String zone : new String[] {"UTC", "Europe/Amsterdam"}) {
+            ObjectMapper plain = library(TimeZone.getTimeZone(zone), false);
+            ObjectMapper ours = library(TimeZone.getTimeZone(zone), true);
+            for (OffsetDateTime value : values) {
+                Stamped both = new Stamped(value, value);
+                assertThat(ours.writeValueAsString(both)).as("%s in %s", value, zone).isEqualTo(plain.writeValueAsString(both));
             }
         }
         Stamped stamped = new Stamped(values.get(1), values.get(1));
