@@ -18,7 +18,9 @@
 #
 # Also measured, in the same run:
 # - the cache miss (the first request after a change): a second instance on the same database
-#   with its cache of rendered answers off (kpi.cache.max-bytes=0), so every request is rendered,
+#   with its cache of rendered answers off (kpi.cache.max-bytes=0), so every request is rendered
+#   (since 1.12.5 from its rows' JSON, kept as after a change, when all but the changed rows are;
+#   with kpi.cache.rows.max-bytes=0 in JAVA_OPTS every row is rendered too, as after a start),
 #   against PostgreSQL alone answering the same query as JSON (pgbench, prepared statements, the
 #   same connections; json_agg of the selected rows), after MISS_WARMUP seconds of warm-up (default
 #   300, see below), in MISS_ROUNDS (default 5)

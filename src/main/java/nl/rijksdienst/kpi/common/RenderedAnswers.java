@@ -394,6 +394,10 @@ public class RenderedAnswers {
                 if (body.length > answers.maxEntryBytes()) {
                     body = null;
                 }
+            } else if (context.getEntity() instanceof byte[] rendered) {
+                // bytes rendered already (a series' JSON from its rows' JSON): sent and kept as they are
+                context.proceed();
+                body = rendered.length > answers.maxEntryBytes() ? null : rendered;
             } else {
                 Tee tee = new Tee(context.getOutputStream(), answers.maxEntryBytes());
                 context.setOutputStream(tee);

@@ -34,16 +34,72 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
      */
     public List<Observation> search(ObservationFilter filter, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
-        return page(where(filter, params), ORDER, page, params);
+        return page(where(filter, params), ORDER, page, params, ObservationRows.COLUMNS, ObservationRows::read);
     }
 
-    /** One page of the rows a where clause selects, in an order; after the first page found by its ids first (a deferred join). */
+    /**
+     * As {@link #search}, each row as its JSON in the unit given: the page's row versions (id and
+     * {@code xmin}) first, the JSON kept for them, then the rows of the others, read whole and
+     * rendered. Should a row be gone between the two (deleted), the page is read whole once more.
+     */
+    public List<byte[]> searchRendered(ObservationFilter filter, PageRequest page, RenderedRows rendered, nl.rijksdienst.kpi.indicator.Unit unit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        if (!rendered.keeps()) {
+            return page(where, ORDER, page, params, RenderedRows.COLUMNS, rendered.reader(unit));
+        }
+        List<long[]> versions = page(where, ORDER, page, params, "id, xmin::text::bigint", rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+        List<byte[]> json = new ArrayList<>(versions.size());
+        List<Long> missing = new ArrayList<>();
+        for (long[] version : versions) {
+            byte[] kept = rendered.kept(version[0], version[1], unit);
+            json.add(kept);
+            if (kept == null) {
+                missing.add(version[0]);
+            }
+        }
+        if (missing.isEmpty()) {
+            return json;
+        }
+        Map<Long, byte[]> read = new java.util.HashMap<>();
+        ObservationRows.RowReader<byte[]> reader = rendered.reader(unit);
+        Map<String, Object> ids = new LinkedHashMap<>();
+        ids.put("ids", missing);
+        try (java.util.stream.Stream<Long> rows = query("select " + RenderedRows.COLUMNS + " from observation where id in (:ids)", ids, rs -> {
+            long id = rs.getLong(1);
+            read.put(id, reader.read(rs));
+            return id;
+        })) {
+            rows.forEach(id -> { });
+        }
+        for (int i = 0; i < json.size(); i++) {
+            if (json.get(i) != null) {
+                continue;
+            }
+            byte[] row = read.get(versions.get(i)[0]);
+            if (row == null) {
+                Map<String, Object> again = new LinkedHashMap<>();
+                return page(where(filter, again), ORDER, page, again, RenderedRows.COLUMNS, reader);
+            }
+            json.set(i, row);
+        }
+        return json;
+    }
+
     private List<Observation> page(String where, String order, PageRequest page, Map<String, Object> params) {
+        return page(where, order, page, params, ObservationRows.COLUMNS, ObservationRows::read);
+    }
+
+    /**
+     * One page of the rows a where clause selects, in an order, as the reader reads the columns; after
+     * the first page found by its ids first (a deferred join).
+     */
+    private <T> List<T> page(String where, String order, PageRequest page, Map<String, Object> params, String columns, ObservationRows.RowReader<T> reader) {
         String sql = page.offset() == 0
-                ? paged("select " + ObservationRows.COLUMNS + " from observation" + where + order, page, params)
-                : "select " + ObservationRows.COLUMNS + " from observation where id in ("
+                ? paged("select " + columns + " from observation" + where + order, page, params)
+                : "select " + columns + " from observation where id in ("
                         + paged("select id from observation" + where + order, page, params) + ")" + order;
-        try (java.util.stream.Stream<Observation> rows = query(sql, params, ObservationRows::read)) {
+        try (java.util.stream.Stream<T> rows = query(sql, params, reader)) {
             return rows.toList();
         }
     }

@@ -144,7 +144,8 @@ public class ObservationResource {
         ObservationQuery.Format representation = result.query().format() == null ? ObservationQuery.Format.json : result.query().format();
         String filename = "inline; filename=\"" + result.indicator().id;
         return switch (representation) {
-            case json -> Response.ok(new ObservationCollection(result.dtos(), result.paging()), MediaType.APPLICATION_JSON_TYPE).build();
+            // the bytes of an ObservationCollection, from the rows' JSON (RenderedRows)
+            case json -> Response.ok(result.json(), MediaType.APPLICATION_JSON_TYPE).build();
             case csv, csv_nl -> Csv.response(representation.dialect(), result.indicator().id, output -> pacing.write(output, result.streamed(), out -> {
                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 if (result.streamed()) {

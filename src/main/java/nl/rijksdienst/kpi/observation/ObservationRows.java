@@ -40,7 +40,7 @@ final class ObservationRows {
         o.id = rs.getLong(1);
         o.indicatorId = rs.getString(2);
         o.periodCode = rs.getString(3);
-        o.frequency = enumOf(Frequency.class, rs.getString(4));
+        o.frequency = enumOf(FREQUENCIES, rs.getString(4));
         o.periodStart = rs.getObject(5, LocalDate.class);
         o.periodEnd = rs.getObject(6, LocalDate.class);
         o.basePeriodCode = rs.getString(7);
@@ -48,7 +48,7 @@ final class ObservationRows {
         o.basePeriodEnd = rs.getObject(9, LocalDate.class);
         o.dimensionKey = rs.getString(10);
         o.dimensions = dimensions(o.dimensionKey);
-        o.qualifier = enumOf(Qualifier.class, rs.getString(11));
+        o.qualifier = enumOf(QUALIFIERS, rs.getString(11));
         o.value = rs.getBigDecimal(12);
         o.valueLow = rs.getBigDecimal(13);
         o.valueHigh = rs.getBigDecimal(14);
@@ -63,9 +63,9 @@ final class ObservationRows {
         o.question = rs.getString(22);
         o.quote = rs.getString(23);
         o.originSourceId = rs.getString(24);
-        o.statedBy = enumOf(Speaker.class, rs.getString(25));
+        o.statedBy = enumOf(SPEAKERS, rs.getString(25));
         o.statedByName = rs.getString(26);
-        o.responseStance = enumOf(Stance.class, rs.getString(27));
+        o.responseStance = enumOf(STANCES, rs.getString(27));
         o.responseSection = rs.getString(28);
         o.responseQuote = rs.getString(29);
         o.observationId = rs.getLong(30);
@@ -76,7 +76,7 @@ final class ObservationRows {
         o.importId = rs.getObject(35, java.util.UUID.class);
         o.supersededAt = rs.getObject(36, OffsetDateTime.class);
         o.publishedOn = rs.getObject(37, LocalDate.class);
-        o.publicationBasis = enumOf(PublicationBasis.class, rs.getString(38));
+        o.publicationBasis = enumOf(PUBLICATION_BASES, rs.getString(38));
         o.supersededOn = rs.getObject(39, LocalDate.class);
         return o;
     }
@@ -116,8 +116,26 @@ final class ObservationRows {
         return dimensions;
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
-        return name == null ? null : Enum.valueOf(type, name);
+    private static final Frequency[] FREQUENCIES = Frequency.values();
+    private static final Qualifier[] QUALIFIERS = Qualifier.values();
+    private static final Speaker[] SPEAKERS = Speaker.values();
+    private static final Stance[] STANCES = Stance.values();
+    private static final PublicationBasis[] PUBLICATION_BASES = PublicationBasis.values();
+
+    /**
+     * The constant of that name, as {@link Enum#valueOf}: found by comparing with the few names there
+     * are, which costs less than hashing each row's newly read text to look it up.
+     */
+    static <E extends Enum<E>> E enumOf(E[] constants, String name) {
+        if (name == null) {
+            return null;
+        }
+        for (E constant : constants) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("No constant " + name + " of " + constants.getClass().getComponentType().getSimpleName());
     }
 
     /**
@@ -130,7 +148,7 @@ final class ObservationRows {
         base.periodStart = rs.getObject(COLUMN_COUNT + 2, LocalDate.class);
         base.periodEnd = rs.getObject(COLUMN_COUNT + 3, LocalDate.class);
         base.value = rs.getBigDecimal(COLUMN_COUNT + 4);
-        base.qualifier = enumOf(Qualifier.class, rs.getString(COLUMN_COUNT + 5));
+        base.qualifier = enumOf(QUALIFIERS, rs.getString(COLUMN_COUNT + 5));
         return new Observation[] {read(rs), base};
     }
 

@@ -20,27 +20,27 @@ public class ObservationService {
     private final IndicatorService indicators;
     private final nl.rijksdienst.kpi.theme.ThemeService themes;
     private final SourceRepository sources;
+    private final RenderedRows rendered;
 
     public ObservationService(ObservationRepository observations, IndicatorService indicators, nl.rijksdienst.kpi.theme.ThemeService themes,
-            SourceRepository sources) {
+            SourceRepository sources, RenderedRows rendered) {
         this.sources = sources;
+        this.rendered = rendered;
         this.observations = observations;
         this.indicators = indicators;
         this.themes = themes;
     }
 
     /**
-     * A page of one indicator's observations, with the indicator and the parsed request; for a whole
-     * CSV download {@code items} is null and {@link #stream} writes the selection as it is read.
+     * A page of one indicator's observations, with the indicator and the parsed request: as JSON
+     * ({@code json}, the {@code ObservationCollection}; {@code items} null) or, paged in another
+     * representation, as {@code items}; for a whole download both are null and {@link #stream}
+     * writes the selection as it is read.
      */
-    public record Result(Indicator indicator, ObservationQuery.Parsed query, List<Observation> items, Page paging) {
+    public record Result(Indicator indicator, ObservationQuery.Parsed query, List<Observation> items, byte[] json, Page paging) {
 
         public boolean streamed() {
-            return items == null;
-        }
-
-        public List<ObservationDto> dtos() {
-            return items.stream().map(o -> ObservationDto.of(o, indicator.unit)).toList();
+            return items == null && json == null;
         }
     }
 
@@ -230,10 +230,16 @@ public class ObservationService {
         // from the database, so its size is not bounded by memory.
         PageRequest page = wholeSeries ? PageRequest.ALL : parsed.page();
         if (wholeSeries) {
-            return new Result(indicator, parsed, null, null);
+            return new Result(indicator, parsed, null, null, null);
+        }
+        if (parsed.format() == null || parsed.format() == ObservationQuery.Format.json) {
+            // each row's JSON rendered once (RenderedRows): after a change, only the rows that changed are rendered again
+            List<byte[]> rows = observations.searchRendered(parsed.filter(), page, rendered, indicator.unit);
+            Page paging = Page.of(page, rows.size() < page.pageSize() && page.page() == 1 ? rows.size() : observations.count(parsed.filter()));
+            return new Result(indicator, parsed, null, rendered.collection(rows, paging), paging);
         }
         List<Observation> items = observations.search(parsed.filter(), page);
         long total = items.size() < page.pageSize() && page.page() == 1 ? items.size() : observations.count(parsed.filter());
-        return new Result(indicator, parsed, items, Page.of(page, total));
+        return new Result(indicator, parsed, items, null, Page.of(page, total));
     }
 }

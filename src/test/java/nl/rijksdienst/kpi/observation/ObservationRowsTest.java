@@ -66,4 +66,24 @@ class ObservationRowsTest {
         assertThat(ObservationRows.dimensions("category=beleid;department=d-03")).containsExactly(Map.entry("category", "beleid"), Map.entry("department", "d-03"));
         assertThat(Observation.dimensionKey(ObservationRows.dimensions("a=x;b=y-z"))).isEqualTo("a=x;b=y-z");
     }
+
+    @Test
+    void enumConstantsAreFoundByNameAsEnumValueOfFindsThem() {
+        foundAsValueOfFindsThem(nl.rijksdienst.kpi.period.Frequency.class);
+        foundAsValueOfFindsThem(Qualifier.class);
+        foundAsValueOfFindsThem(Speaker.class);
+        foundAsValueOfFindsThem(Stance.class);
+        foundAsValueOfFindsThem(nl.rijksdienst.kpi.source.PublicationBasis.class);
+    }
+
+    private static <E extends Enum<E>> void foundAsValueOfFindsThem(Class<E> type) {
+        E[] constants = type.getEnumConstants();
+        for (E constant : constants) {
+            assertThat(ObservationRows.enumOf(constants, constant.name())).isSameAs(Enum.valueOf(type, constant.name()));
+        }
+        assertThat(ObservationRows.enumOf(constants, null)).isNull();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> ObservationRows.enumOf(constants, "no-such-name"));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().as("exact names only")
+                .isThrownBy(() -> ObservationRows.enumOf(constants, constants[0].name().toUpperCase(java.util.Locale.ROOT) + " "));
+    }
 }
