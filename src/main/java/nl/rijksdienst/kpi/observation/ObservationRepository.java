@@ -48,7 +48,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (!rendered.keeps()) {
             return page(where, ORDER, page, params, RenderedRows.COLUMNS, rendered.reader(unit));
         }
-        List<long[]> versions = page(where, ORDER, page, params, "id, xmin::text::bigint", rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+        List<long[]> versions = page(where, ORDER, page, params, "id, " + RenderedRows.XMIN, rs -> new long[] {rs.getLong(1), rs.getLong(2)});
         List<byte[]> json = new ArrayList<>(versions.size());
         List<Long> missing = new ArrayList<>();
         for (long[] version : versions) {
@@ -61,16 +61,13 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         if (missing.isEmpty()) {
             return json;
         }
-        Map<Long, byte[]> read = new java.util.HashMap<>();
         ObservationRows.RowReader<byte[]> reader = rendered.reader(unit);
         Map<String, Object> ids = new LinkedHashMap<>();
         ids.put("ids", missing);
-        try (java.util.stream.Stream<Long> rows = query("select " + RenderedRows.COLUMNS + " from observation where id in (:ids)", ids, rs -> {
-            long id = rs.getLong(1);
-            read.put(id, reader.read(rs));
-            return id;
-        })) {
-            rows.forEach(id -> { });
+        Map<Long, byte[]> read;
+        try (java.util.stream.Stream<Map.Entry<Long, byte[]>> rows = query("select " + RenderedRows.COLUMNS + " from observation where id in (:ids)", ids,
+                rs -> Map.entry(rs.getLong(1), reader.read(rs)))) {
+            read = rows.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         }
         for (int i = 0; i < json.size(); i++) {
             if (json.get(i) != null) {

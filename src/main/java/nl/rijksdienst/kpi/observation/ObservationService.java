@@ -235,11 +235,15 @@ public class ObservationService {
         if (parsed.format() == null || parsed.format() == ObservationQuery.Format.json) {
             // each row's JSON rendered once (RenderedRows): after a change, only the rows that changed are rendered again
             List<byte[]> rows = observations.searchRendered(parsed.filter(), page, rendered, indicator.unit);
-            Page paging = Page.of(page, rows.size() < page.pageSize() && page.page() == 1 ? rows.size() : observations.count(parsed.filter()));
+            Page paging = paging(rows.size(), page, parsed.filter());
             return new Result(indicator, parsed, null, rendered.collection(rows, paging), paging);
         }
         List<Observation> items = observations.search(parsed.filter(), page);
-        long total = items.size() < page.pageSize() && page.page() == 1 ? items.size() : observations.count(parsed.filter());
-        return new Result(indicator, parsed, items, null, Page.of(page, total));
+        return new Result(indicator, parsed, items, null, paging(items.size(), page, parsed.filter()));
+    }
+
+    /** The paging of a page that read {@code read} rows: counted only when it may not hold them all. */
+    private Page paging(int read, PageRequest page, ObservationFilter filter) {
+        return Page.of(page, read < page.pageSize() && page.page() == 1 ? read : observations.count(filter));
     }
 }

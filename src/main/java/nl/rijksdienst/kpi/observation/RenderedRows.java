@@ -37,8 +37,11 @@ public class RenderedRows {
     record Key(long id, long xmin, Unit unit) {
     }
 
+    /** The row version's {@code xmin} as a number (a transaction id has no cast to one of its own). */
+    static final String XMIN = "xmin::text::bigint";
+
     /** The columns a reader of {@link #reader} reads: the observation's, then {@code xmin}. */
-    static final String COLUMNS = ObservationRows.COLUMNS + ", xmin::text::bigint";
+    static final String COLUMNS = ObservationRows.COLUMNS + ", " + XMIN;
 
     private static final byte[] ITEMS = "{\"items\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] PAGING = "],\"paging\":".getBytes(StandardCharsets.UTF_8);
