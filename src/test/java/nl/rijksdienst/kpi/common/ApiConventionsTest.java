@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ApiConventionsTest {
 
-    static final String API_VERSION = "1.12.5";
+    static final String API_VERSION = "1.12.6";
     static final String[] RESOURCES = {
             "/api/v1/indicators", "/api/v1/indicators/external-hiring-share", "/api/v1/indicators/external-hiring-share/observations",
             "/api/v1/indicators/external-hiring-share/norm-checks", "/api/v1/norms", "/api/v1/norms/roemernorm", "/api/v1/scorecard",

@@ -58,6 +58,40 @@ class RenderedRowsTest {
         assertThat(rows).as("rows compared").isGreaterThan(50);
     }
 
+    /**
+     * With no row kept ({@code kpi.cache.rows.max-bytes=0}, as after a start the first time) and with
+     * room for a few rows only (some kept, most evicted, as at 10x the data), every series is the same
+     * bytes as rendered whole: the one-query path and the path that joins kept and newly read rows.
+     */
+    @Test
+    void shouldAnswerWithTheSameBytesWithNoRowKeptOrOnlyAFew() throws Exception {
+        for (long maxBytes : new long[] {0, 2_048}) {
+            RenderedRows few = new RenderedRows(mapper, java.util.Optional.of(maxBytes), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+            assertThat(few.keeps()).as("keeps rows with %d bytes", maxBytes).isEqualTo(maxBytes > 0);
+            int rows = 0;
+            for (Indicator indicator : indicators.allForReading()) {
+                for (Map<String, List<String>> query : List.of(Map.<String, List<String>>of(), Map.of("pageSize", List.of("2"), "page", List.of("2")))) {
+                    for (int time = 0; time < 2; time++) {
+                        ObservationService.Result result = service.search(indicator.id, query, null);
+                        List<byte[]> items = repository.searchRendered(result.query().filter(), result.query().page(), few, indicator.unit);
+                        assertThat(new String(few.collection(items, result.paging()), StandardCharsets.UTF_8)).as("%s %s, %d bytes", indicator.id, query, maxBytes)
+                                .isEqualTo(renderedWhole(indicator, result));
+                        rows += items.size();
+                    }
+                }
+            }
+            assertThat(rows).as("rows compared with %d bytes", maxBytes).isGreaterThan(50);
+        }
+    }
+
+    @Test
+    void shouldKeepATenthOfTheHeapBetween16And512MiBByDefault() {
+        long mib = 1L << 20;
+        assertThat(RenderedRows.defaultMaxBytes(100 * mib)).isEqualTo(16 * mib);
+        assertThat(RenderedRows.defaultMaxBytes(2_000 * mib)).isEqualTo(200 * mib);
+        assertThat(RenderedRows.defaultMaxBytes(24L * 1024 * mib)).isEqualTo(512 * mib);
+    }
+
     @Test
     void shouldRenderARowAgainWhenItIsRewrittenInPlace() throws Exception {
         String indicatorId = "external-hiring-share";
