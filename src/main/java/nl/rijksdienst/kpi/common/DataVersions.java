@@ -57,9 +57,9 @@ public class DataVersions {
     private long delivered = -1;
     private volatile Version current;
     private volatile long confirmedAtNanos;
-    /** When the listener sent the read it waits for, if it waits for one ({@link #reading}). */
-    private volatile long readingSinceNanos;
-    private volatile boolean reading;
+    /** When the listener sent the read it waits for; {@link #NOT_READING} while it waits for none. */
+    private volatile long readSentAtNanos = NOT_READING;
+    private static final long NOT_READING = Long.MIN_VALUE;
     private volatile boolean running;
     private Thread listener;
 
@@ -146,7 +146,8 @@ public class DataVersions {
             return null;
         }
         long now = System.nanoTime();
-        return now - confirmedAtNanos < FRESH_MILLIS * 1_000_000 || (reading && now - readingSinceNanos < READ_WAIT_MILLIS * 1_000_000) ? version : null;
+        long sent = readSentAtNanos;
+        return now - confirmedAtNanos < FRESH_MILLIS * 1_000_000 || (sent != NOT_READING && now - sent < READ_WAIT_MILLIS * 1_000_000) ? version : null;
     }
 
     /** Reads the version from the database now (after a write on this replica, so that its own next answer is not stale). */
@@ -184,14 +185,14 @@ public class DataVersions {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 backoff = 100;
                 while (running) {
-                    readingSinceNanos = System.nanoTime();
-                    reading = true;
+                    long sent = System.nanoTime();
+                    readSentAtNanos = sent;
                     try {
                         read(c);
                     } finally {
-                        reading = false;
+                        readSentAtNanos = NOT_READING;
                     }
-                    long took = (System.nanoTime() - readingSinceNanos) / 1_000_000;
+                    long took = (System.nanoTime() - sent) / 1_000_000;
                     if (took > FRESH_MILLIS) {
                         Log.warnf("The data version's read took %d ms%s", took,
                                 took > READ_WAIT_MILLIS ? "; requests read it from the database meanwhile" : "");
